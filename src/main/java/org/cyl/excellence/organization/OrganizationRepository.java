@@ -1,0 +1,132 @@
+package org.cyl.excellence.organization;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organisation tables (migration V1): organisations, accounts, members and roles. */
+@Repository
+class OrganizationRepository {
+
+	private static final String ORGANIZATION_COLUMNS = "select code, name, type, parent_code, party_org_code from organization";
+
+	private static final String MEMBER_COLUMNS = "select league_no, name, org_code, cadre, username from member";
+
+	private static final RowMapper<Organization> ORGANIZATION = (rs, n) -> new Organization(rs.getString(1),
+			rs.getString(2), OrganizationType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));
+
+	private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getString(1), rs.getString(2),
+			rs.getString(3), rs.getBoolean(4), rs.getString(5));
+
+	private static final RowMapper<RoleAssignment> ROLE = (rs, n) -> new RoleAssignment(rs.getString(1),
+			rs.getString(2), Role.valueOf(rs.getString(3)));
+
+	private final JdbcClient jdbc;
+
+	OrganizationRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<Organization> findAllOrganizations() {
+		return this.jdbc.sql(ORGANIZATION_COLUMNS + " order by code").query(ORGANIZATION).list();
+	}
+
+	Optional<Organization> findOrganization(String code) {
+		return this.jdbc.sql(ORGANIZATION_COLUMNS + " where code = ?").param(code).query(ORGANIZATION).optional();
+	}
+
+	long countOrganizations() {
+		return this.jdbc.sql("select count(*) from organization").query(Long.class).single();
+	}
+
+	/** Inserts or updates; parents must be saved first (the caller orders them). */
+	void save(Organization org) {
+		int updated = this.jdbc
+			.sql("update organization set name = ?, type = ?, parent_code = ?, party_org_code = ? where code = ?")
+			.params(org.name(), org.type().name(), org.parentCode(), org.partyOrgCode(), org.code())
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("insert into organization (code, name, type, parent_code, party_org_code) values (?, ?, ?, ?, ?)")
+				.params(org.code(), org.name(), org.type().name(), org.parentCode(), org.partyOrgCode())
+				.update();
+		}
+	}
+
+	List<Member> findAllMembers() {
+		return this.jdbc.sql(MEMBER_COLUMNS + " order by org_code, league_no").query(MEMBER).list();
+	}
+
+	List<Member> findMembers(String orgCode) {
+		return this.jdbc.sql(MEMBER_COLUMNS + " where org_code = ? order by league_no")
+			.param(orgCode)
+			.query(MEMBER)
+			.list();
+	}
+
+	void save(Member member) {
+		int updated = this.jdbc
+			.sql("update member set name = ?, org_code = ?, cadre = ?, username = ? where league_no = ?")
+			.params(member.name(), member.orgCode(), member.cadre(), member.username(), member.leagueNo())
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into member (league_no, name, org_code, cadre, username) values (?, ?, ?, ?, ?)")
+				.params(member.leagueNo(), member.name(), member.orgCode(), member.cadre(), member.username())
+				.update();
+		}
+	}
+
+	List<Account> findAllAccounts() {
+		return this.jdbc.sql("select username, display_name, email from account order by username")
+			.query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+	}
+
+	void save(Account account) {
+		int updated = this.jdbc.sql("update account set display_name = ?, email = ? where username = ?")
+			.params(account.displayName(), account.email(), account.username())
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("insert into account (username, display_name, email) values (?, ?, ?)")
+				.params(account.username(), account.displayName(), account.email())
+				.update();
+		}
+	}
+
+	List<RoleAssignment> findAllRoles() {
+		return this.jdbc.sql("select username, org_code, role from role_assignment order by username, org_code, role")
+			.query(ROLE)
+			.list();
+	}
+
+	List<RoleAssignment> findRoles(String username) {
+		return this.jdbc.sql("select username, org_code, role from role_assignment where username = ?")
+			.param(username)
+			.query(ROLE)
+			.list();
+	}
+
+	Optional<Member> findMemberByUsername(String username) {
+		return this.jdbc.sql(MEMBER_COLUMNS + " where username = ?").param(username).query(MEMBER).optional();
+	}
+
+	/** Adds the role; returns false when the person held it already. */
+	boolean add(RoleAssignment role) {
+		Long existing = this.jdbc
+			.sql("select count(*) from role_assignment where username = ? and org_code = ? and role = ?")
+			.params(role.username(), role.orgCode(), role.role().name())
+			.query(Long.class)
+			.single();
+		if (existing > 0) {
+			return false;
+		}
+		this.jdbc.sql("insert into role_assignment (username, org_code, role) values (?, ?, ?)")
+			.params(role.username(), role.orgCode(), role.role().name())
+			.update();
+		return true;
+	}
+
+}

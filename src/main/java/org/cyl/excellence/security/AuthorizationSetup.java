@@ -1,0 +1,116 @@
+package org.cyl.excellence.security;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.cyl.excellence.organization.Groups;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's authorizations, made on every start (idempotent):
+ * <ul>
+ * <li>administrators ({@code camunda-admin}): everything, including Admin and deployments
+ * — nobody else may create a deployment;</li>
+ * <li>everyone with an account ({@code campaignusers}): Tasklist and the shared filters
+ * 我的待办, 待认领, 全部待办; which tasks a person sees comes from the tasks' candidate groups,
+ * never from a grant on a whole process definition;</li>
+ * <li>managers: Cockpit, and reading the campaign processes, their instances and
+ * history.</li>
+ * </ul>
+ */
+@Component
+class AuthorizationSetup implements SmartInitializingSingleton {
+
+	static final String FILTER_MINE = "我的待办";
+
+	static final String FILTER_CLAIMABLE = "待认领";
+
+	static final String FILTER_ALL = "全部待办";
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	AuthorizationSetup(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+		this.authorizations = authorizations;
+		this.filters = filters;
+		this.tasks = tasks;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (Resource resource : Resources.values()) {
+			grant(Groups.ADMINISTRATORS, resource, Authorization.ANY, Permissions.ALL);
+		}
+		grant(Groups.USERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+				Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
+				Permissions.READ_HISTORY);
+		grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
+		grant(Groups.MANAGERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+
+		Map<String, TaskQuery> shared = new LinkedHashMap<>();
+		shared.put(FILTER_MINE, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		shared.put(FILTER_CLAIMABLE,
+				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+		shared.put(FILTER_ALL, this.tasks.createTaskQuery());
+		int priority = -10;
+		for (Map.Entry<String, TaskQuery> entry : shared.entrySet()) {
+			Filter filter = this.filters.createFilterQuery().filterName(entry.getKey()).singleResult();
+			if (filter == null) {
+				filter = this.filters.newTaskFilter(entry.getKey());
+				filter.setQuery(entry.getValue());
+				filter.setProperties(Map.of("priority", priority, "refresh", true, "description", entry.getKey()));
+				filter = this.filters.saveFilter(filter);
+			}
+			grant(Groups.USERS, Resources.FILTER, filter.getId(), Permissions.READ);
+			priority += 10;
+		}
+	}
+
+	/**
+	 * Adds the permissions to the group's grant on the resource, creating the grant if
+	 * needed.
+	 */
+	private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = this.authorizations.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(group)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (authorization == null) {
+			authorization = this.authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(group);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		boolean missing = false;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				missing = true;
+			}
+		}
+		if (missing) {
+			this.authorizations.saveAuthorization(authorization);
+		}
+	}
+
+}

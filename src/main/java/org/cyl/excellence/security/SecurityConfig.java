@@ -1,0 +1,133 @@
+package org.cyl.excellence.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Spring Security is the one place where people log in.
+ * <ul>
+ * <li>{@code /engine-rest/**} (Camunda Modeler, scripts): HTTP Basic, no session, no
+ * CSRF; each request then runs as that Camunda user
+ * ({@link CamundaAuthenticationFilters}).</li>
+ * <li>Everything else: form login with a session, one login for Tasklist, Cockpit, Admin,
+ * Welcome and the application's pages. Only the login page and static assets are open.
+ * Unauthenticated API calls get 401, pages a redirect to the login page. Logging out,
+ * from our pages or from a webapp's menu, ends the session everywhere.</li>
+ * </ul>
+ * CSRF protection stays on for the application's own pages and API; the webapps
+ * ({@code /camunda/**}) bring their own CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfig {
+
+	static final String LOGIN_PAGE = "/login";
+
+	/** The webapps' own logout call (user menu → 退出), answered by Spring's logout. */
+	private static final RequestMatcher WEBAPP_LOGOUT = path("/camunda/api/admin/auth/user/*/logout");
+
+	private static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"));
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
+		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+		entryPoint.setRealmName("excellence-campaign");
+		return http.securityMatcher(path("/engine-rest/**"))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
+			.authenticationProvider(identity)
+			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(entryPoint))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain application(HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// remember only page visits, so that the login goes back to the page that was
+		// asked for
+		requestCache
+			.setRequestMatcher(new AndRequestMatcher(path(HttpMethod.GET, "/**"), new NegatedRequestMatcher(API)));
+
+		SimpleUrlLogoutSuccessHandler toLoginPage = new SimpleUrlLogoutSuccessHandler();
+		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
+
+		return http
+			.authorizeHttpRequests(
+					(auth) -> auth
+						.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
+								path("/error"))
+						.permitAll()
+						.anyRequest()
+						.authenticated())
+			.authenticationProvider(identity)
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.logout((logout) -> logout
+				.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
+				.defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK),
+						WEBAPP_LOGOUT)
+				.defaultLogoutSuccessHandlerFor(toLoginPage, path("/logout"))
+				.invalidateHttpSession(true)
+				.deleteCookies("JSESSIONID"))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), SecurityConfig::hasBasicCredentials))
+			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
+			.build();
+	}
+
+	/**
+	 * A script that sends its credentials with every request (HTTP Basic) carries no
+	 * session cookie a forged request could ride on, so it needs no CSRF token.
+	 */
+	private static boolean hasBasicCredentials(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
+	}
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+	private static RequestMatcher path(HttpMethod method, String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+	}
+
+	private static AuthenticationEntryPoint unauthorizedJson() {
+		return (HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.core.AuthenticationException ex) -> {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write("{\"message\":\"请先登录\"}");
+		};
+	}
+
+}
