@@ -1,0 +1,117 @@
+package org.cyl.excellence.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.TestHttp;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person sees and works only the tasks of their own organisation and role, through the
+ * REST API and through the webapps' API alike (test-only model
+ * {@code IsolationTestProcess}: one task for the secretaries of a branch).
+ */
+@ApplicationTest
+class TaskIsolationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	Task taskOfA;
+
+	Task taskOfB;
+
+	@BeforeEach
+	void startOneTaskPerBranch() throws IOException {
+		try (InputStream bpmn = new ClassPathResource("testmodels/bpmn/IsolationTestProcess.bpmn").getInputStream();
+				InputStream form = new ClassPathResource("testmodels/forms/IsolationTestForm.form").getInputStream()) {
+			this.repositoryService.createDeployment()
+				.name("isolation-test")
+				.enableDuplicateFiltering(false)
+				.addInputStream("IsolationTestProcess.bpmn", bpmn)
+				.addInputStream("IsolationTestForm.form", form)
+				.deploy();
+		}
+		this.taskOfA = startFor("120301");
+		this.taskOfB = startFor("120302");
+	}
+
+	private Task startFor(String branch) {
+		String id = this.runtimeService.startProcessInstanceByKey("IsolationTestProcess", Map.of("branchCode", branch))
+			.getProcessInstanceId();
+		return this.taskService.createTaskQuery().processInstanceId(id).singleResult();
+	}
+
+	@Test
+	void secretarySeesOnlyTheTasksOfTheirBranch() {
+		HttpResponse<String> tasks = TestHttp.basic(this.port, "sec120301", "demo").get("/engine-rest/task");
+		assertThat(tasks.statusCode()).isEqualTo(200);
+		assertThat(tasks.body()).contains(this.taskOfA.getId()).doesNotContain(this.taskOfB.getId());
+
+		HttpResponse<String> other = TestHttp.basic(this.port, "sec120302", "demo").get("/engine-rest/task");
+		assertThat(other.body()).contains(this.taskOfB.getId()).doesNotContain(this.taskOfA.getId());
+	}
+
+	@Test
+	void membersAndReviewersOfTheBranchDoNotSeeTheSecretarysTask() {
+		for (String user : new String[] { "m12030104", "party1203s", "gb1203", "committee12", "manager" }) {
+			HttpResponse<String> tasks = TestHttp.basic(this.port, user, "demo").get("/engine-rest/task");
+			assertThat(tasks.body()).as(user).doesNotContain(this.taskOfA.getId());
+		}
+	}
+
+	@Test
+	void secretaryCannotReadClaimOrCompleteAnotherBranchsTask() {
+		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
+		String b = "/engine-rest/task/" + this.taskOfB.getId();
+		assertThat(secretaryOfA.get(b).statusCode()).isIn(403, 404);
+		assertThat(secretaryOfA.postJson(b + "/claim", "{\"userId\":\"sec120301\"}").statusCode()).isEqualTo(403);
+		assertThat(secretaryOfA.postJson(b + "/complete", "{}").statusCode()).isEqualTo(403);
+		assertThat(secretaryOfA.postJson(b + "/submit-form", "{\"variables\":{\"remark\":{\"value\":\"x\"}}}")
+			.statusCode()).isEqualTo(403);
+		Task stillOpen = this.taskService.createTaskQuery().taskId(this.taskOfB.getId()).singleResult();
+		assertThat(stillOpen).isNotNull();
+		assertThat(stillOpen.getAssignee()).isNull();
+	}
+
+	@Test
+	void secretaryClaimsAndCompletesTheirOwnTask() {
+		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
+		String a = "/engine-rest/task/" + this.taskOfA.getId();
+		assertThat(secretaryOfA.postJson(a + "/claim", "{\"userId\":\"sec120301\"}").statusCode()).isEqualTo(204);
+		assertThat(secretaryOfA.postJson(a + "/complete", "{}").statusCode()).isEqualTo(204);
+		assertThat(this.taskService.createTaskQuery().taskId(this.taskOfA.getId()).singleResult()).isNull();
+	}
+
+	@Test
+	void theWebappsApiAppliesTheSameAuthorizations() {
+		TestHttp secretaryOfB = TestHttp.login(this.port, "sec120302", "demo");
+		HttpResponse<String> tasks = secretaryOfB.get("/camunda/api/engine/engine/default/task");
+		assertThat(tasks.statusCode()).isEqualTo(200);
+		assertThat(tasks.body()).contains(this.taskOfB.getId()).doesNotContain(this.taskOfA.getId());
+	}
+
+}
