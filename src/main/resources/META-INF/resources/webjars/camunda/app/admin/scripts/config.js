@@ -1,0 +1,4 @@
+// The admin webapp's configuration (Camunda's customisation point, replacing the default config.js).
+import '../../single-sign-on.js';
+
+export default {};
