@@ -19,6 +19,9 @@ public final class Groups {
 	/** Managers of any committee: Cockpit. */
 	public static final String MANAGERS = "managers";
 
+	/** Committee members of every 团委 and 上级团委: they may launch a campaign. */
+	public static final String COMMITTEES = "committees";
+
 	/** Suffix of the group of a branch's members. */
 	public static final String MEMBER = "member";
 

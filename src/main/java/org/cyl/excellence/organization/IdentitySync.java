@@ -35,7 +35,7 @@ public class IdentitySync {
 	private static final Logger log = LoggerFactory.getLogger(IdentitySync.class);
 
 	private static final Map<String, String> GLOBAL_GROUPS = Map.of(Groups.ADMINISTRATORS, "系统管理员", Groups.USERS,
-			"全体用户", Groups.MANAGERS, "管理者");
+			"全体用户", Groups.MANAGERS, "管理者", Groups.COMMITTEES, "团委委员");
 
 	private final IdentityService identityService;
 
@@ -101,7 +101,13 @@ public class IdentitySync {
 				add(wanted, Groups.of(member.orgCode(), Groups.MEMBER), member.username());
 			}
 		}
+		Map<String, OrganizationType> types = new HashMap<>();
+		this.repository.findAllOrganizations().forEach((o) -> types.put(o.code(), o.type()));
 		for (RoleAssignment role : this.repository.findAllRoles()) {
+			if (role.role() == Role.COMMITTEE && (types.get(role.orgCode()) == OrganizationType.COMMITTEE
+					|| types.get(role.orgCode()) == OrganizationType.HIGHER_COMMITTEE)) {
+				add(wanted, Groups.COMMITTEES, role.username());
+			}
 			switch (role.role()) {
 				case ADMIN -> add(wanted, Groups.ADMINISTRATORS, role.username());
 				case MANAGER -> {

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -64,6 +65,11 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 				Permissions.READ_HISTORY);
 		grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
 		grant(Groups.MANAGERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+		// committee members of a 团委 launch campaigns from Tasklist (start form
+		// CampaignPlan)
+		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "CampaignProcess", Permissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
 		Map<String, TaskQuery> shared = new LinkedHashMap<>();
 		shared.put(FILTER_MINE, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

@@ -1,0 +1,206 @@
+package org.cyl.excellence.campaign;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The campaign tables (migration V2): plans, rounds, the branches and their stages. */
+@Repository
+public class CampaignRepository {
+
+	private static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(rs.getString("id"),
+			rs.getString("committee_code"), rs.getString("status"), rs.getString("process_instance_id"),
+			new Plan(rs.getString("title"), rs.getString("theme"), rs.getString("standard_set"),
+					rs.getObject("campaign_start", LocalDate.class), rs.getObject("mobilization_end", LocalDate.class),
+					rs.getObject("advance_end", LocalDate.class), rs.getObject("summary_end", LocalDate.class),
+					rs.getInt("pledge_window_days"), List.of(), rs.getObject("review_date", LocalDate.class),
+					rs.getInt("quota_organizations"), rs.getInt("quota_members"),
+					rs.getInt("quota_members_per_branch")));
+
+	private final JdbcClient jdbc;
+
+	CampaignRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A campaign with its plan (and the plan's rounds). */
+	public record Campaign(String id, String committeeCode, String status, String processInstanceId, Plan plan) {
+	}
+
+	String create(Plan plan, String committeeCode, String author, String processInstanceId) {
+		String id = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				insert into campaign (id, title, theme, committee_code, standard_set, campaign_start, mobilization_end,
+				  advance_end, summary_end, pledge_window_days, review_date, quota_organizations, quota_members,
+				  quota_members_per_branch, status, process_instance_id, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?)""")
+			.params(id, plan.title(), plan.theme(), committeeCode, plan.standardSet(), plan.campaignStart(),
+					plan.mobilizationEnd(), plan.advanceEnd(), plan.summaryEnd(), plan.pledgeWindowDays(),
+					plan.reviewDate(), plan.quotaOrganizations(), plan.quotaMembers(), plan.quotaMembersPerBranch(),
+					processInstanceId, author, Timestamp.from(Instant.now()))
+			.update();
+		saveRounds(id, plan);
+		return id;
+	}
+
+	void update(String id, Plan plan) {
+		this.jdbc.sql("""
+				update campaign set title = ?, theme = ?, standard_set = ?, campaign_start = ?, mobilization_end = ?,
+				  advance_end = ?, summary_end = ?, pledge_window_days = ?, review_date = ?, quota_organizations = ?,
+				  quota_members = ?, quota_members_per_branch = ? where id = ?""")
+			.params(plan.title(), plan.theme(), plan.standardSet(), plan.campaignStart(), plan.mobilizationEnd(),
+					plan.advanceEnd(), plan.summaryEnd(), plan.pledgeWindowDays(), plan.reviewDate(),
+					plan.quotaOrganizations(), plan.quotaMembers(), plan.quotaMembersPerBranch(), id)
+			.update();
+		this.jdbc.sql("delete from campaign_round where campaign_id = ?").param(id).update();
+		saveRounds(id, plan);
+	}
+
+	private void saveRounds(String id, Plan plan) {
+		for (Plan.Round round : plan.rounds()) {
+			this.jdbc.sql("insert into campaign_round (campaign_id, round_no, theme, end_date) values (?, ?, ?, ?)")
+				.params(id, round.number(), round.theme(), round.endDate())
+				.update();
+		}
+	}
+
+	void setStatus(String id, String status) {
+		this.jdbc.sql("update campaign set status = ? where id = ?").params(status, id).update();
+	}
+
+	public Optional<Campaign> find(String id) {
+		return this.jdbc.sql("select * from campaign where id = ?").param(id).query(CAMPAIGN).optional().map((c) -> {
+			List<Plan.Round> rounds = this.jdbc
+				.sql("select round_no, theme, end_date from campaign_round where campaign_id = ? order by round_no")
+				.param(id)
+				.query((rs, n) -> new Plan.Round(rs.getInt(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+				.list();
+			Plan p = c.plan();
+			return new Campaign(c.id(), c.committeeCode(), c.status(), c.processInstanceId(),
+					new Plan(p.title(), p.theme(), p.standardSet(), p.campaignStart(), p.mobilizationEnd(),
+							p.advanceEnd(), p.summaryEnd(), p.pledgeWindowDays(), rounds, p.reviewDate(),
+							p.quotaOrganizations(), p.quotaMembers(), p.quotaMembersPerBranch()));
+		});
+	}
+
+	public String standardSetName(String code) {
+		return this.jdbc.sql("select name from standard_set where code = ?").param(code).query(String.class).single();
+	}
+
+	/**
+	 * The items of a standard set: kind ORG (organisations) or MEMBER (members), in
+	 * order.
+	 */
+	public List<String> standardItems(String setCode, String kind) {
+		return this.jdbc.sql("select label from standard_item where set_code = ? and kind = ? order by position")
+			.params(setCode, kind)
+			.query(String.class)
+			.list();
+	}
+
+	/** Registers the branches taking part (again without harm: existing rows stay). */
+	int addBranches(String campaignId, List<String> branchCodes) {
+		int added = 0;
+		for (String branch : branchCodes) {
+			added += this.jdbc.sql("""
+					insert into campaign_branch (campaign_id, branch_code, stage, updated_at)
+					select ?, ?, 'PENDING', ? where not exists
+					  (select 1 from campaign_branch where campaign_id = ? and branch_code = ?)""")
+				.params(campaignId, branch, Timestamp.from(Instant.now()), campaignId, branch)
+				.update();
+		}
+		return added;
+	}
+
+	/** One chunk of the campaign's branches, in a stable order. */
+	List<String> branchChunk(String campaignId, int chunk, int size) {
+		return this.jdbc.sql(
+				"select branch_code from campaign_branch where campaign_id = ? order by branch_code offset ? rows fetch next ? rows only")
+			.params(campaignId, chunk * size, size)
+			.query(String.class)
+			.list();
+	}
+
+	int countBranches(String campaignId) {
+		return this.jdbc.sql("select count(*) from campaign_branch where campaign_id = ?")
+			.param(campaignId)
+			.query(Integer.class)
+			.single();
+	}
+
+	Optional<String> branchProcessInstance(String campaignId, String branchCode) {
+		return this.jdbc
+			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = ?")
+			.params(campaignId, branchCode)
+			.query(String.class)
+			.optional();
+	}
+
+	void branchStarted(String campaignId, String branchCode, String processInstanceId) {
+		this.jdbc.sql(
+				"update campaign_branch set process_instance_id = ?, stage = case when stage = 'PENDING' then 'STARTED' else stage end, updated_at = ? where campaign_id = ? and branch_code = ?")
+			.params(processInstanceId, Timestamp.from(Instant.now()), campaignId, branchCode)
+			.update();
+	}
+
+	void setStage(String campaignId, String branchCode, String stage) {
+		this.jdbc.sql("update campaign_branch set stage = ?, updated_at = ? where campaign_id = ? and branch_code = ?")
+			.params(stage, Timestamp.from(Instant.now()), campaignId, branchCode)
+			.update();
+	}
+
+	/**
+	 * Locks the campaign's row until the transaction ends, so that "all finished" is
+	 * decided once.
+	 */
+	void lock(String campaignId) {
+		this.jdbc.sql("select id from campaign where id = ? for update").param(campaignId).query(String.class).single();
+	}
+
+	/** stage → number of branches. */
+	public Map<String, Integer> stageCounts(String campaignId) {
+		Map<String, Integer> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("select stage, count(*) from campaign_branch where campaign_id = ? group by stage")
+			.param(campaignId)
+			.query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2)))
+			.list();
+		return counts;
+	}
+
+	List<String> unfinishedBranches(String campaignId) {
+		return this.jdbc.sql(
+				"select branch_code from campaign_branch where campaign_id = ? and stage <> 'FINISHED' order by branch_code")
+			.param(campaignId)
+			.query(String.class)
+			.list();
+	}
+
+	/** Keeps a decision with who, when and why. */
+	public void addOpinion(String campaignId, String branchCode, String kind, int attempt, String verdict,
+			String contentJson, LocalDate deadline, String author) {
+		this.jdbc
+			.sql("""
+					insert into opinion (campaign_id, branch_code, kind, attempt, verdict, content, deadline, author, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(campaignId, branchCode, kind, attempt, verdict, contentJson, deadline, author,
+					Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	public int countOpinions(String campaignId, String branchCode, String kind) {
+		return this.jdbc.sql(
+				"select count(*) from opinion where campaign_id = ? and coalesce(branch_code, '') = coalesce(?, '') and kind = ?")
+			.params(campaignId, branchCode, kind)
+			.query(Integer.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.cyl.excellence.campaign;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cyl.excellence.system.CurrentUser;
+import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.system.FormData;
+import org.springframework.stereotype.Component;
+
+import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
+import static org.cyl.excellence.campaign.CampaignVariables.PLAN_DECISION;
+import static org.cyl.excellence.campaign.CampaignVariables.PLAN_OPINION;
+import static org.cyl.excellence.campaign.CampaignVariables.PLAN_REVISION_DUE;
+
+/**
+ * {@code Task_ApprovePlan} (审批实施方案) of CampaignProcess, on complete: the decision and,
+ * when returned, the opinion; the opinion is kept with who and when.
+ */
+@Component
+class PlanApprovalListener implements TaskListener {
+
+	static final String KIND = "PLAN_APPROVAL";
+
+	private final CampaignRepository campaigns;
+
+	private final CurrentUser currentUser;
+
+	PlanApprovalListener(CampaignRepository campaigns, CurrentUser currentUser) {
+		this.campaigns = campaigns;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		FormData form = new FormData(task);
+		String decision = form.choice(PLAN_DECISION, "审批结果", Set.of("approve", "return"));
+		String opinion = "return".equals(decision) ? form.text(PLAN_OPINION, "审批意见", 1000)
+				: form.optionalText(PLAN_OPINION, "审批意见", 1000);
+		String campaignId = (String) task.getVariable(CAMPAIGN_ID);
+		int attempt = this.campaigns.countOpinions(campaignId, null, KIND) + 1;
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("decision", decision);
+		content.put("opinion", opinion);
+		this.campaigns.addOpinion(campaignId, null, KIND, attempt, decision, FormData.toJson(content), null,
+				this.currentUser.idOr(task.getAssignee()));
+		this.campaigns.setStatus(campaignId, "approve".equals(decision) ? "APPROVED" : "RETURNED");
+		task.setVariable(PLAN_OPINION, opinion);
+		task.setVariable(PLAN_REVISION_DUE, Dates.inDays(7));
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.cyl.excellence.campaign;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cyl.excellence.system.CurrentUser;
+import org.cyl.excellence.system.FormData;
+import org.springframework.stereotype.Component;
+
+import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
+
+/**
+ * {@code Task_RecordLateBranches} (通报未完成支部) of CampaignProcess, when the summary stage
+ * has ended while branches are still at work: records which, for supervision. The
+ * campaign keeps waiting for them.
+ */
+@Component
+class RecordLateBranchesDelegate implements JavaDelegate {
+
+	static final String KIND = "LATE_BRANCHES";
+
+	private final CampaignRepository campaigns;
+
+	RecordLateBranchesDelegate(CampaignRepository campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String campaignId = (String) execution.getVariable(CAMPAIGN_ID);
+		List<String> late = this.campaigns.unfinishedBranches(campaignId);
+		this.campaigns.addOpinion(campaignId, null, KIND, 1, "LATE",
+				FormData.toJson(Map.of("branches", late, "stages", this.campaigns.stageCounts(campaignId))), null,
+				CurrentUser.SYSTEM);
+	}
+
+}

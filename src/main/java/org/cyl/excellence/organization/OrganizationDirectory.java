@@ -1,0 +1,94 @@
+package org.cyl.excellence.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What the other features ask of the organisation model: the tree, members, and who holds
+ * which role.
+ */
+@Service
+public class OrganizationDirectory {
+
+	private final OrganizationRepository repository;
+
+	OrganizationDirectory(OrganizationRepository repository) {
+		this.repository = repository;
+	}
+
+	public Optional<Organization> find(String code) {
+		return this.repository.findOrganization(code);
+	}
+
+	/** Every branch (团支部) at or below the organisation, ordered by code. */
+	public List<String> branchesBelow(String code) {
+		Map<String, List<Organization>> children = this.repository.findAllOrganizations()
+			.stream()
+			.filter((o) -> o.parentCode() != null)
+			.collect(Collectors.groupingBy(Organization::parentCode));
+		List<String> branches = new ArrayList<>();
+		collect(code, children, branches, this.repository.findOrganization(code).orElse(null));
+		branches.sort(String::compareTo);
+		return branches;
+	}
+
+	private static void collect(String code, Map<String, List<Organization>> children, List<String> out,
+			Organization self) {
+		if (self != null && self.type() == OrganizationType.BRANCH) {
+			out.add(self.code());
+		}
+		for (Organization child : children.getOrDefault(code, List.of())) {
+			collect(child.code(), children, out, child);
+		}
+	}
+
+	/**
+	 * The Party organisation that co-reviews a League organisation: its own, or else the
+	 * nearest one of the organisations above it.
+	 */
+	public Optional<String> partyOrganizationOf(String code) {
+		Map<String, Organization> all = this.repository.findAllOrganizations()
+			.stream()
+			.collect(Collectors.toMap(Organization::code, Function.identity()));
+		for (Organization o = all.get(code); o != null; o = (o.parentCode() != null) ? all.get(o.parentCode()) : null) {
+			if (o.partyOrgCode() != null) {
+				return Optional.of(o.partyOrgCode());
+			}
+		}
+		return Optional.empty();
+	}
+
+	public List<Member> members(String branchCode) {
+		return this.repository.findMembers(branchCode);
+	}
+
+	public Optional<Member> memberByUsername(String username) {
+		return this.repository.findMemberByUsername(username);
+	}
+
+	/** The organisations where the person holds the role. */
+	public List<String> organizationsWhere(String username, Role role) {
+		return this.repository.findRoles(username)
+			.stream()
+			.filter((r) -> r.role() == role)
+			.map(RoleAssignment::orgCode)
+			.toList();
+	}
+
+	/** The display name of an account, or the username when it has none. */
+	public String displayName(String username) {
+		return this.repository.findAllAccounts()
+			.stream()
+			.filter((a) -> a.username().equals(username))
+			.map(Account::displayName)
+			.findFirst()
+			.orElse(username);
+	}
+
+}

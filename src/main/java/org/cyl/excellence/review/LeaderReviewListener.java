@@ -1,0 +1,102 @@
+package org.cyl.excellence.review;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cyl.excellence.campaign.BranchVariables;
+import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.CampaignVariables;
+import org.cyl.excellence.system.CurrentUser;
+import org.cyl.excellence.system.FormData;
+import org.springframework.stereotype.Component;
+
+import static org.cyl.excellence.review.ReviewVariables.REVIEW_HISTORY;
+
+/**
+ * {@code Task_CommitteeReview} (团委点评) and {@code Task_PartyReview} (党组织点评) of
+ * BranchCampaignProcess: the parent committee and the Party organisation each rate every
+ * organisation standard item (好 / 较好 / 一般 / 差) with affirmed results, problems and
+ * direction, and pass the branch or order 限期整改 with a deadline. The form keys carry the
+ * reviewer's prefix ({@code committee…}, {@code party…}); every opinion is kept.
+ */
+@Component
+class LeaderReviewListener implements TaskListener {
+
+	static final Set<String> VERDICTS = Set.of("PASS", "RECTIFY");
+
+	private final CampaignRepository campaigns;
+
+	private final BranchRecords records;
+
+	private final CurrentUser currentUser;
+
+	LeaderReviewListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
+		this.campaigns = campaigns;
+		this.records = records;
+		this.currentUser = currentUser;
+	}
+
+	/** Which reviewer a task is: the prefix of its form keys and the kind of opinion. */
+	record Reviewer(String prefix, String kind, String label) {
+
+		static Reviewer of(String taskDefinitionKey) {
+			return "Task_PartyReview".equals(taskDefinitionKey) ? new Reviewer("party", "PARTY_REVIEW", "党组织")
+					: new Reviewer("committee", "COMMITTEE_REVIEW", "团委");
+		}
+
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String campaignId = (String) task.getVariable(CampaignVariables.CAMPAIGN_ID);
+		String branch = (String) task.getVariable(BranchVariables.BRANCH_CODE);
+		Reviewer reviewer = Reviewer.of(task.getTaskDefinitionKey());
+		List<String> items = ReviewSupport.orgItems(this.campaigns, campaignId);
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			List<Map<String, Object>> rows = new ArrayList<>();
+			for (String item : items) {
+				Map<String, Object> row = new LinkedHashMap<>();
+				row.put("item", item);
+				row.put("rating", null);
+				rows.add(row);
+			}
+			task.setVariableLocal(reviewer.prefix() + "Ratings", FormData.jsonVariable(rows));
+			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
+			return;
+		}
+		FormData form = new FormData(task);
+		String p = reviewer.prefix();
+		Map<String, Object> ratings = new LinkedHashMap<>();
+		for (Map<String, Object> row : form.itemList(p + "Ratings", reviewer.label() + "评定", items)) {
+			String item = row.get("item").toString();
+			ratings.put(item, FormData.rowChoice(row, "rating", item + "的评定", ReviewSupport.RATINGS.keySet()));
+		}
+		Map<String, Object> content = new LinkedHashMap<>();
+		content.put("ratings", ratings);
+		content.put("affirmed", form.text(p + "Affirmed", "肯定成绩", 1000));
+		content.put("problems", form.text(p + "Problems", "指出问题", 1000));
+		content.put("direction", form.text(p + "Direction", "努力方向", 1000));
+		String verdict = form.choice(p + "Verdict", "点评结论", VERDICTS);
+		LocalDate deadline = null;
+		if ("RECTIFY".equals(verdict)) {
+			deadline = form.date(p + "Deadline", "整改期限");
+			if (!deadline.isAfter(LocalDate.now())) {
+				throw FormData.invalid("整改期限", "必须晚于今天");
+			}
+		}
+		int attempt = ((Number) task.getVariable(BranchVariables.FAILED_REVIEWS)).intValue() + 1;
+		this.campaigns.addOpinion(campaignId, branch, reviewer.kind(), attempt, verdict, FormData.toJson(content),
+				deadline, this.currentUser.idOr(task.getAssignee()));
+		// the process reads the verdicts and deadlines when both reviews are in
+		// (Task_AssessReviews)
+		task.setVariable(p + "Verdict", verdict);
+		task.setVariable(p + "Deadline", (deadline != null) ? deadline.toString() : null);
+	}
+
+}

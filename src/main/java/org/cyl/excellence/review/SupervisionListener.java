@@ -1,0 +1,53 @@
+package org.cyl.excellence.review;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cyl.excellence.campaign.BranchVariables;
+import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.CampaignVariables;
+import org.cyl.excellence.system.CurrentUser;
+import org.cyl.excellence.system.FormData;
+import org.springframework.stereotype.Component;
+
+import static org.cyl.excellence.review.ReviewVariables.REVIEW_HISTORY;
+import static org.cyl.excellence.review.ReviewVariables.SUPERVISION_OPINION;
+
+/**
+ * {@code Task_SuperviseRectification} (督办整改) of BranchCampaignProcess, after the branch
+ * failed its review twice: the higher-level committee reads the history and gives a
+ * supervision opinion, kept with who and when and shown to the secretary in 限期整改.
+ */
+@Component
+class SupervisionListener implements TaskListener {
+
+	static final String KIND = "SUPERVISION";
+
+	private final CampaignRepository campaigns;
+
+	private final BranchRecords records;
+
+	private final CurrentUser currentUser;
+
+	SupervisionListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
+		this.campaigns = campaigns;
+		this.records = records;
+		this.currentUser = currentUser;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String campaignId = (String) task.getVariable(CampaignVariables.CAMPAIGN_ID);
+		String branch = (String) task.getVariable(BranchVariables.BRANCH_CODE);
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
+			return;
+		}
+		String opinion = new FormData(task).text(SUPERVISION_OPINION, "督办意见", 1000);
+		int attempt = this.campaigns.countOpinions(campaignId, branch, KIND) + 1;
+		this.campaigns.addOpinion(campaignId, branch, KIND, attempt, null, FormData.toJson(Map.of("opinion", opinion)),
+				null, this.currentUser.idOr(task.getAssignee()));
+	}
+
+}

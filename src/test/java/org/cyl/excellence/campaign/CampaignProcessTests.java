@@ -1,0 +1,180 @@
+package org.cyl.excellence.campaign;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.cyl.excellence.ApplicationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * CampaignProcess: plan, approval (and its return loop), the fan-out to every branch by
+ * chunked jobs that never start a branch twice, waiting for the last branch, and the
+ * summary-stage timer.
+ */
+@ApplicationTest
+class CampaignProcessTests {
+
+	private static int counter;
+
+	@Autowired
+	CampaignTestSupport support;
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StartBranchesDelegate startBranches;
+
+	String prefix;
+
+	@BeforeEach
+	void newPrefix() {
+		init(this.engine);
+		this.prefix = "CP" + (++counter) + System.nanoTime() % 100000;
+	}
+
+	private ProcessInstance approvedCampaign(int branches) {
+		this.support.organization(this.prefix, branches);
+		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(2));
+		assertThat(campaign).isWaitingAt("Task_ApprovePlan");
+		assertThat(this.support.taskService
+			.getIdentityLinksForTask(this.support.task(campaign.getId(), "Task_ApprovePlan").getId()))
+			.anyMatch((l) -> "org1committee".equals(l.getGroupId()));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		return campaign;
+	}
+
+	private String campaignId(ProcessInstance campaign) {
+		return (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+	}
+
+	@Test
+	void approvedPlanStartsOneBranchProcessPerBranchAndWaitsForTheLast() {
+		ProcessInstance campaign = approvedCampaign(3);
+		String id = campaignId(campaign);
+		assertThat(campaign).isWaitingAt("Task_AwaitBranches");
+		for (int b = 1; b <= 3; b++) {
+			String branch = this.prefix + "B" + b;
+			assertThat(this.support.runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(StartBranchesDelegate.businessKey(id, branch))
+				.count()).isEqualTo(1);
+		}
+		assertThat(count("campaign_branch where campaign_id = '" + id + "' and stage = 'MOBILIZING'")).isEqualTo(3);
+
+		for (int b = 1; b <= 3; b++) {
+			this.support.finishBranch(this.support.branchInstance(id, this.prefix + "B" + b));
+			if (b < 3) {
+				assertThat(campaign).isWaitingAt("Task_AwaitBranches");
+			}
+		}
+		assertThat(campaign).isEnded()
+			.hasPassedInOrder("Task_RegisterPlan", "Task_ApprovePlan", "Task_ListBranches", "Task_StartBranches",
+					"Task_AwaitBranches", "Task_CompleteCampaign", "EndEvent_CampaignCompleted");
+		assertThat(status(id)).isEqualTo("COMPLETED");
+	}
+
+	@Test
+	void aRetriedChunkNeverStartsABranchTwice() {
+		ProcessInstance campaign = approvedCampaign(2);
+		String id = campaignId(campaign);
+		// the chunk's job runs again (as after a node died): nothing new is started
+		org.camunda.bpm.engine.delegate.DelegateExecution execution = org.mockito.Mockito
+			.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+		org.mockito.Mockito.when(execution.getVariable("campaignId")).thenReturn(id);
+		org.mockito.Mockito.when(execution.getVariable("branchChunk")).thenReturn(0);
+		this.startBranches.execute(execution);
+		this.jdbc.sql("update campaign_branch set process_instance_id = null where campaign_id = ?").param(id).update();
+		this.startBranches.execute(execution);
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(CampaignVariables.BRANCH_PROCESS)
+			.processInstanceBusinessKeyLike(id + ":%")
+			.count()).isEqualTo(2);
+	}
+
+	@Test
+	void committeeWithoutBranchesCompletesAtOnce() {
+		this.support.organization(this.prefix, 0);
+		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		assertThat(campaign).isEnded()
+			.hasPassed("Gateway_AllBranchesFinished", "Task_CompleteCampaign")
+			.hasNotPassed("Task_AwaitBranches");
+	}
+
+	@Test
+	void returnedPlanComesBackWithTheOpinionAndIsApprovedAfterRevision() {
+		this.support.organization(this.prefix, 1);
+		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "return", "planOpinion", "请增加第二轮承诺"));
+		var revise = this.support.task(campaign.getId(), "Task_RevisePlan");
+		assertThat(this.support.taskService.getVariable(revise.getId(), "planOpinion")).isEqualTo("请增加第二轮承诺");
+		this.support.complete(revise, CampaignTestSupport.plan(2));
+		String id = campaignId(campaign);
+		assertThat(count("campaign_round where campaign_id = '" + id + "'")).isEqualTo(2);
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		assertThat(campaign).hasPassed("Task_RevisePlan");
+		assertThat(count("opinion where campaign_id = '" + id + "' and kind = 'PLAN_APPROVAL'")).isEqualTo(2);
+	}
+
+	@Test
+	void summaryStageEndingWhileBranchesWorkIsRecorded() {
+		ProcessInstance campaign = approvedCampaign(1);
+		this.support.fireTimer(campaign.getId(), "BoundaryEvent_SummaryStageEnded");
+		assertThat(campaign).hasPassed("Task_RecordLateBranches").isWaitingAt("Task_AwaitBranches");
+		assertThat(count("opinion where campaign_id = '" + campaignId(campaign) + "' and kind = 'LATE_BRANCHES'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void badPlansAreRefusedAndNothingIsKept() {
+		this.support.organization(this.prefix, 1);
+		long before = count("campaign");
+		Map<String, Object> plan = new java.util.HashMap<>(CampaignTestSupport.plan(1));
+		plan.put("mobilizationEnd", plan.get("campaignStart"));
+		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", plan)).hasMessageContaining("动员部署结束");
+		Map<String, Object> lateRound = new java.util.HashMap<>(CampaignTestSupport.plan(1));
+		lateRound.put("round1End", java.time.LocalDate.now().plusDays(300).toString());
+		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", lateRound))
+			.hasMessageContaining("第一轮截止日期");
+		Map<String, Object> negative = new java.util.HashMap<>(CampaignTestSupport.plan(1));
+		negative.put("quotaMembers", -1L);
+		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", negative))
+			.hasMessageContaining("优秀团员名额");
+		// a branch secretary is no committee member: may not launch
+		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "s1", CampaignTestSupport.plan(1)))
+			.hasMessageContaining("CREATE");
+		assertThat(count("campaign")).isEqualTo(before);
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(CampaignVariables.CAMPAIGN_PROCESS)
+			.variableValueEquals("committeeCode", this.prefix)
+			.list()).isEmpty();
+	}
+
+	private String status(String id) {
+		return this.jdbc.sql("select status from campaign where id = ?").param(id).query(String.class).single();
+	}
+
+	private long count(String from) {
+		return this.jdbc.sql("select count(*) from " + from).query(Long.class).single();
+	}
+
+}

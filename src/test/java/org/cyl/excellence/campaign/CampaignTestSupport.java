@@ -1,0 +1,367 @@
+package org.cyl.excellence.campaign;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.cyl.excellence.organization.OrganizationImport;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Drives campaigns through the engine as the forms would: plans, small organisation trees
+ * of their own (so that tests do not depend on each other), jobs executed on demand (the
+ * job executor is off in tests).
+ */
+@Component
+public class CampaignTestSupport {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	final FormService formService;
+
+	final RuntimeService runtimeService;
+
+	final TaskService taskService;
+
+	final ManagementService managementService;
+
+	final IdentityService identityService;
+
+	final RepositoryService repositoryService;
+
+	final OrganizationImport organizationImport;
+
+	final JdbcClient jdbc;
+
+	CampaignTestSupport(FormService formService, RuntimeService runtimeService, TaskService taskService,
+			ManagementService managementService, IdentityService identityService, RepositoryService repositoryService,
+			OrganizationImport organizationImport, JdbcClient jdbc) {
+		this.formService = formService;
+		this.runtimeService = runtimeService;
+		this.taskService = taskService;
+		this.managementService = managementService;
+		this.identityService = identityService;
+		this.repositoryService = repositoryService;
+		this.organizationImport = organizationImport;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A committee {@code <prefix>} under the city committee with one general branch and
+	 * {@code branches} branches of three members each (the first a cadre and the
+	 * secretary); accounts: {@code <prefix>c} (committee member), {@code <prefix>g}
+	 * (general branch committee), {@code <prefix>p} (Party reviewer), {@code <prefix>h}
+	 * (city committee member), secretaries {@code <prefix>s<n>}, members
+	 * {@code <prefix>m<n><k>}.
+	 */
+	public void organization(String prefix, int branches) {
+		StringBuilder orgs = new StringBuilder("code,name,type,parent_code,party_org_code\n");
+		orgs.append("P").append(prefix).append(",测试党委").append(prefix).append(",党组织,,\n");
+		orgs.append(prefix).append(",测试团委").append(prefix).append(",团委,1,P").append(prefix).append("\n");
+		orgs.append(prefix).append("G,测试团总支").append(prefix).append(",团总支,").append(prefix).append(",\n");
+		StringBuilder members = new StringBuilder("league_no,name,org_code,cadre,username\n");
+		StringBuilder roles = new StringBuilder("username,name,org_code,role,email\n");
+		roles.append(prefix).append("c,委员").append(prefix).append(",").append(prefix).append(",committee,\n");
+		roles.append(prefix).append("g,团总支委员").append(prefix).append(",").append(prefix).append("G,committee,\n");
+		roles.append(prefix).append("p,党组织评议人").append(prefix).append(",P").append(prefix).append(",reviewer,\n");
+		roles.append(prefix).append("h,团市委委员").append(prefix).append(",1,committee,\n");
+		for (int b = 1; b <= branches; b++) {
+			String branch = prefix + "B" + b;
+			orgs.append(branch).append(",测试支部").append(b).append(",团支部,").append(prefix).append("G,\n");
+			for (int k = 1; k <= 3; k++) {
+				String user = (k == 1) ? prefix + "s" + b : prefix + "m" + b + k;
+				members.append(prefix)
+					.append("-")
+					.append(b)
+					.append("-")
+					.append(k)
+					.append(",团员")
+					.append(b)
+					.append(k)
+					.append(",")
+					.append(branch)
+					.append(",")
+					.append(k == 1 ? "是" : "否")
+					.append(",")
+					.append(user)
+					.append("\n");
+			}
+			roles.append(prefix).append("s").append(b).append(",,").append(branch).append(",secretary,\n");
+		}
+		this.organizationImport.importCsv(Map.of(OrganizationImport.ORGANIZATIONS, bytes(orgs),
+				OrganizationImport.MEMBERS, bytes(members), OrganizationImport.ROLES, bytes(roles)));
+	}
+
+	private static byte[] bytes(StringBuilder sb) {
+		return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A valid plan as the start form submits it: dates as yyyy-MM-dd, numbers as Long.
+	 */
+	public static Map<String, Object> plan(int rounds) {
+		LocalDate today = LocalDate.now();
+		Map<String, Object> plan = new HashMap<>();
+		plan.put("title", "2026年创先争优活动");
+		plan.put("theme", "扩大组织覆盖、增强组织活力，增强团员意识、发挥带头作用");
+		plan.put("standardSet", "FOUR");
+		plan.put("campaignStart", today.toString());
+		plan.put("mobilizationEnd", today.plusDays(10).toString());
+		plan.put("advanceEnd", today.plusDays(100).toString());
+		plan.put("summaryEnd", today.plusDays(200).toString());
+		plan.put("pledgeWindowDays", 14L);
+		plan.put("round1Theme", "牢记宗旨为民服务");
+		plan.put("round1End", today.plusDays(60).toString());
+		if (rounds > 1) {
+			plan.put("round2Theme", "做贡献创佳绩");
+			plan.put("round2End", today.plusDays(120).toString());
+		}
+		plan.put("reviewDate", today.plusDays(150).toString());
+		plan.put("quotaOrganizations", 3L);
+		plan.put("quotaMembers", 30L);
+		plan.put("quotaMembersPerBranch", 2L);
+		return plan;
+	}
+
+	/** Starts a campaign as {@code user} would from Tasklist's start form. */
+	public ProcessInstance startCampaign(String user, Map<String, Object> plan) {
+		String definition = this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey(CampaignVariables.CAMPAIGN_PROCESS)
+			.latestVersion()
+			.singleResult()
+			.getId();
+		List<String> groups = this.identityService.createGroupQuery()
+			.groupMember(user)
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.identity.Group::getId)
+			.toList();
+		this.identityService.setAuthentication(user, groups);
+		try {
+			return this.formService.submitStartForm(definition, plan);
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	public Task task(String processInstanceId, String taskDefinitionKey) {
+		List<Task> tasks = this.taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskDefinitionKey)
+			.list();
+		if (tasks.size() != 1) {
+			throw new AssertionError("expected one task " + taskDefinitionKey + ", found " + tasks.size());
+		}
+		return tasks.get(0);
+	}
+
+	public List<Task> tasks(String processInstanceId, String taskDefinitionKey) {
+		return this.taskService.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskDefinitionKey)
+			.list();
+	}
+
+	/** Completes a task as its user would through the form (submit-form). */
+	public void complete(Task task, Map<String, Object> variables) {
+		this.formService.submitTaskForm(task.getId(), variables);
+	}
+
+	/**
+	 * Executes every due-or-not job of the process instance except timers, until none is
+	 * left.
+	 */
+	public void runJobs(String processInstanceId) {
+		for (int i = 0; i < 1000; i++) {
+			List<Job> jobs = this.managementService.createJobQuery()
+				.processInstanceId(processInstanceId)
+				.list()
+				.stream()
+				.filter((j) -> !isTimer(j))
+				.toList();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			this.managementService.executeJob(jobs.get(0).getId());
+		}
+		throw new AssertionError("jobs keep coming");
+	}
+
+	private boolean isTimer(Job job) {
+		return job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+	}
+
+	/**
+	 * Fires the timer of the activity (a boundary event, a catch event, or a task's
+	 * timeout listener).
+	 */
+	public void fireTimer(String processInstanceId, String activityId) {
+		Job timer = this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.timers()
+			.activityId(activityId)
+			.singleResult();
+		if (timer == null) {
+			throw new AssertionError("no timer at " + activityId);
+		}
+		this.managementService.executeJob(timer.getId());
+	}
+
+	public String branchInstance(String campaignId, String branchCode) {
+		return this.jdbc
+			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = ?")
+			.params(campaignId, branchCode)
+			.query(String.class)
+			.single();
+	}
+
+	/** A Json variable holding the given list, as a form's dynamic list submits it. */
+	public static Object jsonList(List<Map<String, Object>> rows) {
+		try {
+			return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The rows of a list variable (prefilled by the application), with {@code fill}
+	 * applied to each.
+	 */
+	public List<Map<String, Object>> rows(Task task, String variable,
+			java.util.function.Consumer<Map<String, Object>> fill) {
+		Object value = this.taskService.getVariableTyped(task.getId(), variable);
+		String text = ((org.camunda.spin.plugin.variable.value.JsonValue) value).getValueSerialized();
+		try {
+			List<Map<String, Object>> rows = json
+				.readValue(text, new TypeReference<List<LinkedHashMap<String, Object>>>() {
+				})
+				.stream()
+				.map((m) -> (Map<String, Object>) m)
+				.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+			rows.forEach(fill);
+			return rows;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// ---- the steps of BranchCampaignProcess, as its users take them
+
+	public static Map<String, Object> mobilization() {
+		Map<String, Object> values = new HashMap<>();
+		values.put("branchPlan", "组织学习、开展主题团日、公开承诺");
+		values.put("meetingDate", LocalDate.now().toString());
+		values.put("attendance", 3L);
+		return values;
+	}
+
+	public void mobilize(String pid) {
+		List<Task> open = this.tasks(pid, "Task_MobilizeBranch");
+		if (!open.isEmpty()) {
+			this.complete(open.get(0), mobilization());
+		}
+	}
+
+	public Object orgPledge(Task task) {
+		return CampaignTestSupport.jsonList(this.rows(task, "orgPledge", (r) -> {
+			r.put("commitment", "承诺：" + r.get("item"));
+			r.put("measures", "措施：" + r.get("item"));
+		}));
+	}
+
+	public void draftOrgPledge(String pid) {
+		Task task = this.task(pid, "Task_DraftOrgPledge");
+		this.complete(task, Map.of("orgPledge", orgPledge(task)));
+	}
+
+	public void sign(Task task) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("memberPledge", CampaignTestSupport
+			.jsonList(this.rows(task, "memberPledge", (r) -> r.put("commitment", "我承诺" + r.get("item")))));
+		if (Boolean.TRUE.equals(this.taskService.getVariable(task.getId(), "isCadre"))) {
+			values.put("higherStandard", "标准高于一般团员");
+		}
+		this.complete(task, values);
+	}
+
+	public void signAll(String pid) {
+		this.tasks(pid, "Task_SignMemberPledge").forEach(this::sign);
+		this.runJobs(pid);
+	}
+
+	public void evaluate(String pid) {
+		Task task = this.task(pid, "Task_EvaluateFulfilment");
+		this.complete(task, Map.of("fulfilment",
+				CampaignTestSupport.jsonList(this.rows(task, "fulfilment", (r) -> r.put("rating", "FULFILLED")))));
+	}
+
+	public void report(String pid) {
+		Task task = this.task(pid, "Task_ReportWork");
+		this.complete(task, Map.of("report", CampaignTestSupport.jsonList(this.rows(task, "report", (r) -> {
+			r.put("results", "成效");
+			r.put("problems", "问题");
+			r.put("nextSteps", "打算");
+		}))));
+	}
+
+	/** Every pledge round, then the report: the branch waits for its leader review. */
+	public void toReview(String pid) {
+		mobilize(pid);
+		while (!this.tasks(pid, "Task_DraftOrgPledge").isEmpty()) {
+			draftOrgPledge(pid);
+			signAll(pid);
+			this.complete(this.task(pid, "Task_ReviewPledges"), Map.of("pledgeDecision", "approve"));
+			this.fireTimer(pid, "Event_FulfilmentPeriodEnded");
+			evaluate(pid);
+		}
+		report(pid);
+	}
+
+	public void review(String pid, String committee, String party) {
+		reviewAs(this.task(pid, "Task_CommitteeReview"), "committee", committee);
+		reviewAs(this.task(pid, "Task_PartyReview"), "party", party);
+	}
+
+	public void reviewAs(Task task, String prefix, String verdict) {
+		Map<String, Object> values = new HashMap<>();
+		values.put(prefix + "Ratings", CampaignTestSupport.jsonList(this.rows(task, prefix + "Ratings",
+				(r) -> r.put("rating", "PASS".equals(verdict) ? "GOOD" : "AVERAGE"))));
+		values.put(prefix + "Affirmed", "组织建设扎实");
+		values.put(prefix + "Problems", "PASS".equals(verdict) ? "无明显问题" : "指出问题：活动开展不够");
+		values.put(prefix + "Direction", "继续努力");
+		values.put(prefix + "Verdict", verdict);
+		if ("RECTIFY".equals(verdict)) {
+			values.put(prefix + "Deadline", LocalDate.now().plusDays(20).toString());
+		}
+		this.complete(task, values);
+	}
+
+	/** Drives a branch from its first task to its end, every review passed. */
+	public void finishBranch(String pid) {
+		toReview(pid);
+		review(pid, "PASS", "PASS");
+	}
+
+}
