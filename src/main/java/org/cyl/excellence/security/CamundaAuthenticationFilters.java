@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * filter chain (order -100).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class CamundaAuthenticationFilters {
 
 	private static final int AFTER_SPRING_SECURITY = 101;

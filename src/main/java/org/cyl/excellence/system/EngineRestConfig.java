@@ -1,6 +1,7 @@
 package org.cyl.excellence.system;
 
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * validation is answered with 400 and the message, not 500.
  */
 @Component
+@ConditionalOnWebApplication
 class EngineRestConfig extends CamundaJerseyResourceConfig {
 
 	@Override

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.ProcessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * members not signing by the deadline, review failed → rectification → passed, two
  * failures → 督办, overdue reminder, refused submissions.
  */
-@ApplicationTest
+@ProcessTest
 class BranchCampaignProcessTests {
 
 	private static int counter;

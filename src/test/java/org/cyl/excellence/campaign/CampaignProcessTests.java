@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.ProcessTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * chunked jobs that never start a branch twice, waiting for the last branch, and the
  * summary-stage timer.
  */
-@ApplicationTest
+@ProcessTest
 class CampaignProcessTests {
 
 	private static int counter;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.cyl.excellence.ExcellenceCampaignApplication;
+import org.cyl.excellence.ProcessTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,11 +69,11 @@ class RestartTests {
 	}
 
 	private ConfigurableApplicationContext start(String models) {
-		return new SpringApplicationBuilder(ExcellenceCampaignApplication.class).web(WebApplicationType.SERVLET)
+		return new SpringApplicationBuilder(ExcellenceCampaignApplication.class).web(WebApplicationType.NONE)
 			.run("--app.data-dir=" + this.dataDir,
 					"--spring.datasource.url=jdbc:h2:file:" + this.dataDir + "/excellence",
 					"--app.models.locations=" + models, "--camunda.bpm.process-engine-name=restarttest",
-					"--camunda.bpm.job-execution.enabled=false", "--server.port=0");
+					"--camunda.bpm.job-execution.enabled=false", "--spring.autoconfigure.exclude=" + ProcessTest.REST);
 	}
 
 }
