@@ -1,0 +1,150 @@
+package org.cyl.excellence;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What people see, in Debian's headless Chromium: the login page, Tasklist for a branch
+ * secretary, Cockpit for a manager, logging out. Screenshots go to
+ * {@code target/screenshots}. Skipped, with a message, where no Chromium is installed
+ * ({@code CHROMIUM_BINARY} and {@code CHROMEDRIVER} override the Debian paths).
+ */
+@ApplicationTest
+class BrowserTests {
+
+	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
+
+	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static ChromeDriver driver;
+
+	static Path profile;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
+				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
+						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
+		profile = Files.createTempDirectory("chromium-profile");
+		Files.createDirectories(SCREENSHOTS);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
+				options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	@BeforeEach
+	void freshSession() {
+		driver.manage().deleteAllCookies();
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private WebDriverWait waiting() {
+		return new WebDriverWait(driver, Duration.ofSeconds(30));
+	}
+
+	private void logIn(String user, String password) {
+		driver.get(url("/"));
+		waiting().until(ExpectedConditions.urlToBe(url("/login")));
+		driver.findElement(By.id("username")).sendKeys(user);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void secretaryLogsInThroughTheLoginPageAndSeesTasklist() throws IOException {
+		driver.get(url("/"));
+		waiting().until(ExpectedConditions.urlToBe(url("/login")));
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("创先争优工作平台");
+		screenshot("01-login-page");
+		logIn("sec120101", "demo");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("待认领", "全部待办", "沈文博");
+		screenshot("02-secretary-tasklist");
+	}
+
+	@Test
+	void managerLandsInCockpit() throws IOException {
+		logIn("manager", "demo");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
+		waiting().until(ExpectedConditions
+			.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process"));
+		assertThat(driver.getCurrentUrl()).doesNotContain("/login");
+		screenshot("03-manager-cockpit");
+	}
+
+	@Test
+	void loggingOutFromTasklistAsksForTheLoginAgain() throws IOException {
+		logIn("sec120102", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+		// the webapp's own user menu: 退出 / Log out
+		driver.findElement(By.cssSelector(".account.dropdown > a, li.account > a, [cam-widget-header] .account > a"))
+			.click();
+		waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("a[ng-click='logout()'], .logout > a")))
+			.click();
+		waiting().until(ExpectedConditions.urlToBe(url("/login")));
+		screenshot("04-after-webapp-logout");
+		driver.get(url("/camunda/app/tasklist/default/"));
+		waiting().until(ExpectedConditions.urlToBe(url("/login")));
+		assertThat(driver.findElement(By.id("username")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void wrongPasswordShowsTheError() throws IOException {
+		logIn("sec120103", "wrong");
+		waiting().until(ExpectedConditions.urlToBe(url("/login?error")));
+		assertThat(driver.findElement(By.cssSelector(".message.error")).getText()).contains("用户名或密码错误");
+		screenshot("05-wrong-password");
+	}
+
+}
