@@ -17,8 +17,9 @@ import static org.cyl.excellence.campaign.CampaignVariables.PLAN_OPINION;
 import static org.cyl.excellence.campaign.CampaignVariables.PLAN_REVISION_DUE;
 
 /**
- * {@code Task_ApprovePlan} (审批实施方案) of CampaignProcess, on complete: the decision and,
- * when returned, the opinion; the opinion is kept with who and when.
+ * {@code Task_ApprovePlan} (审批实施方案) of CampaignProcess. On create: a blank decision. On
+ * complete: the decision and, when returned, the opinion; the opinion is kept with who
+ * and when.
  */
 @Component
 class PlanApprovalListener implements TaskListener {
@@ -36,6 +37,10 @@ class PlanApprovalListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			FormData.freshInputs(task, PLAN_DECISION, PLAN_OPINION);
+			return;
+		}
 		FormData form = new FormData(task);
 		String decision = form.choice(PLAN_DECISION, "审批结果", Set.of("approve", "return"));
 		String opinion = "return".equals(decision) ? form.text(PLAN_OPINION, "审批意见", 1000)
@@ -48,8 +53,10 @@ class PlanApprovalListener implements TaskListener {
 		this.campaigns.addOpinion(campaignId, null, KIND, attempt, decision, FormData.toJson(content), null,
 				this.currentUser.idOr(task.getAssignee()));
 		this.campaigns.setStatus(campaignId, "approve".equals(decision) ? "APPROVED" : "RETURNED");
-		task.setVariable(PLAN_OPINION, opinion);
-		task.setVariable(PLAN_REVISION_DUE, Dates.inDays(7));
+		// the decision leaves the task for Gateway_PlanApproved, the opinion for 修改实施方案
+		task.getExecution().setVariable(PLAN_DECISION, decision);
+		task.getExecution().setVariable(PLAN_OPINION, opinion);
+		task.getExecution().setVariable(PLAN_REVISION_DUE, Dates.inDays(7));
 	}
 
 }

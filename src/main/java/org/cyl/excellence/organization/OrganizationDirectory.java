@@ -18,8 +18,20 @@ public class OrganizationDirectory {
 
 	private final OrganizationRepository repository;
 
-	OrganizationDirectory(OrganizationRepository repository) {
+	private final OrganizationAccess access;
+
+	OrganizationDirectory(OrganizationRepository repository, OrganizationAccess access) {
 		this.repository = repository;
+		this.access = access;
+	}
+
+	/**
+	 * Whether the person may see what concerns the organisation's people: its members and
+	 * role holders, those of the organisations above it and of its Party organisation,
+	 * managers and administrators.
+	 */
+	public boolean maySee(org.springframework.security.core.Authentication authentication, Organization org) {
+		return this.access.maySeeMembers(authentication, org);
 	}
 
 	public Optional<Organization> find(String code) {

@@ -56,6 +56,7 @@ class MemberPledgeListener implements TaskListener {
 			}
 			task.setVariableLocal(MEMBER_PLEDGE, FormData.jsonVariable(rows));
 			task.setVariableLocal(IS_CADRE, member.cadre());
+			FormData.freshInputs(task, HIGHER_STANDARD);
 			return;
 		}
 		FormData form = new FormData(task);

@@ -45,6 +45,7 @@ class PledgeReviewListener implements TaskListener {
 		RoundContext round = RoundContext.of(task);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			task.setVariable(MEMBER_PLEDGE_SUMMARY, summary(round));
+			FormData.freshInputs(task, PLEDGE_DECISION, PLEDGE_OPINION);
 			return;
 		}
 		FormData form = new FormData(task);
@@ -58,8 +59,9 @@ class PledgeReviewListener implements TaskListener {
 		content.put("opinion", opinion);
 		this.campaigns.addOpinion(round.campaignId(), round.branchCode(), KIND, attempt, decision,
 				FormData.toJson(content), null, this.currentUser.idOr(task.getAssignee()));
-		task.setVariable(PLEDGE_OPINION, opinion);
-		task.setVariable(PLEDGE_REVISION_DUE, Dates.inDays(3));
+		task.getExecution().setVariable(PLEDGE_DECISION, decision);
+		task.getExecution().setVariable(PLEDGE_OPINION, opinion);
+		task.getExecution().setVariable(PLEDGE_REVISION_DUE, Dates.inDays(3));
 	}
 
 	String summary(RoundContext round) {

@@ -68,6 +68,8 @@ class LeaderReviewListener implements TaskListener {
 			}
 			task.setVariableLocal(reviewer.prefix() + "Ratings", FormData.jsonVariable(rows));
 			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
+			String p = reviewer.prefix();
+			FormData.freshInputs(task, p + "Affirmed", p + "Problems", p + "Direction", p + "Verdict", p + "Deadline");
 			return;
 		}
 		FormData form = new FormData(task);
@@ -95,8 +97,8 @@ class LeaderReviewListener implements TaskListener {
 				deadline, this.currentUser.idOr(task.getAssignee()));
 		// the process reads the verdicts and deadlines when both reviews are in
 		// (Task_AssessReviews)
-		task.setVariable(p + "Verdict", verdict);
-		task.setVariable(p + "Deadline", (deadline != null) ? deadline.toString() : null);
+		task.getExecution().setVariable(p + "Verdict", verdict);
+		task.getExecution().setVariable(p + "Deadline", (deadline != null) ? deadline.toString() : null);
 	}
 
 }

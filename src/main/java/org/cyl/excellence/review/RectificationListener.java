@@ -39,6 +39,7 @@ class RectificationListener implements TaskListener {
 		String branch = (String) task.getVariable(BranchVariables.BRANCH_CODE);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			task.setVariable(REVIEW_FINDINGS, ReviewSupport.history(this.records, campaignId, branch));
+			FormData.freshInputs(task, RECTIFY_MEASURES, RECTIFY_RESULT);
 			return;
 		}
 		FormData form = new FormData(task);

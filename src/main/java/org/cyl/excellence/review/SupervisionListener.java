@@ -42,6 +42,7 @@ class SupervisionListener implements TaskListener {
 		String branch = (String) task.getVariable(BranchVariables.BRANCH_CODE);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
+			FormData.freshInputs(task, SUPERVISION_OPINION);
 			return;
 		}
 		String opinion = new FormData(task).text(SUPERVISION_OPINION, "督办意见", 1000);

@@ -203,6 +203,17 @@ public final class FormData {
 	}
 
 	/**
+	 * Empties the form's input fields on the task itself, so that each task starts blank
+	 * and a submission is judged by what it sends, never by a value an earlier task of
+	 * the process left behind.
+	 */
+	public static void freshInputs(org.camunda.bpm.engine.delegate.DelegateTask task, String... keys) {
+		for (String key : keys) {
+			task.setVariableLocal(key, null);
+		}
+	}
+
+	/**
 	 * A JSON variable, as a form's dynamic list needs it (a plain string would not be a
 	 * list).
 	 */

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 
 /**
  * The engine wraps whatever a task listener throws into a plain
@@ -26,7 +28,16 @@ public class FormValidationExceptionMapper implements ExceptionMapper<ProcessEng
 
 	@Override
 	public Response toResponse(ProcessEngineException exception) {
-		for (Throwable t = exception.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+		Response refused = refused(exception);
+		return (refused != null) ? refused : this.camunda.toResponse(exception);
+	}
+
+	/**
+	 * 400 with the validator's message when a validation failure caused the exception,
+	 * else null.
+	 */
+	static Response refused(Throwable exception) {
+		for (Throwable t = exception.getCause(); t != null; t = (t.getCause() != t) ? t.getCause() : null) {
 			if (t instanceof BadUserRequestException refused) {
 				return Response.status(Response.Status.BAD_REQUEST)
 					.type(MediaType.APPLICATION_JSON_TYPE)
@@ -34,7 +45,25 @@ public class FormValidationExceptionMapper implements ExceptionMapper<ProcessEng
 					.build();
 			}
 		}
-		return this.camunda.toResponse(exception);
+		return null;
+	}
+
+	/**
+	 * The same for the REST resources that catch the engine's exception and throw their
+	 * own ({@code submit-form} answers "Cannot submit task form …" with 500).
+	 */
+	@Provider
+	@Priority(1)
+	public static class ForRestException implements ExceptionMapper<RestException> {
+
+		private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+		@Override
+		public Response toResponse(RestException exception) {
+			Response refused = refused(exception);
+			return (refused != null) ? refused : this.camunda.toResponse(exception);
+		}
+
 	}
 
 }

@@ -1,0 +1,292 @@
+package org.cyl.excellence.campaign;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.TestHttp;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One branch of the demo university (120202, 经济管理学院 市场营销2023级1班) driven through the REST
+ * API as its real demo users — committee member, higher committee, secretary, members,
+ * 团总支 and Party reviewer — with the refusals on the way: the wrong user, a missing field,
+ * a value out of range.
+ */
+@ApplicationTest
+class BranchRestTests {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private static final String BRANCH = "120202";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	TestHttp as(String user) {
+		return TestHttp.basic(this.port, user, "demo");
+	}
+
+	@Test
+	void aBranchGoesThroughItsCampaignOverRest() throws Exception {
+		// the campaign: launched by a committee member of 校团委, approved by 团市委
+		ObjectNode plan = variables(CampaignTestSupport.plan(1));
+		HttpResponse<String> refused = as("sec120202")
+			.postJson("/engine-rest/process-definition/key/CampaignProcess/submit-form", plan.toString());
+		assertThat(refused.statusCode()).as("a branch secretary may not launch a campaign").isIn(403, 404);
+		ObjectNode badPlan = plan.deepCopy();
+		((ObjectNode) badPlan.get("variables").get("quotaMembers")).put("value", -5);
+		HttpResponse<String> bad = as("committee12")
+			.postJson("/engine-rest/process-definition/key/CampaignProcess/submit-form", badPlan.toString());
+		assertThat(bad.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(bad.body()).get("message").asText()).contains("优秀团员名额");
+
+		HttpResponse<String> started = as("committee12")
+			.postJson("/engine-rest/process-definition/key/CampaignProcess/submit-form", plan.toString());
+		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+		String campaignPid = json.readTree(started.body()).get("id").asText();
+		String approve = task(as("city1"), campaignPid, "Task_ApprovePlan");
+		assertThat(as("committee12")
+			.postJson("/engine-rest/task/" + approve + "/submit-form", form(Map.of("planDecision", "approve")))
+			.statusCode()).as("the committee does not approve its own plan").isIn(403, 404);
+		submit(as("city1"), approve, Map.of("planDecision", "approve"));
+		runJobs(campaignPid);
+		String campaignId = (String) this.runtimeService.getVariable(campaignPid, "campaignId");
+		String pid = this.jdbc
+			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = ?")
+			.params(campaignId, BRANCH)
+			.query(String.class)
+			.single();
+
+		// 制定支部方案并动员: refusals first
+		String mobilize = task(as("sec120202"), pid, "Task_MobilizeBranch");
+		assertThat(as("sec120201")
+			.postJson("/engine-rest/task/" + mobilize + "/submit-form", form(CampaignTestSupport.mobilization()))
+			.statusCode()).as("another branch's secretary").isIn(403, 404);
+		Map<String, Object> tooMany = new LinkedHashMap<>(CampaignTestSupport.mobilization());
+		tooMany.put("attendance", 99);
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + mobilize + "/submit-form", form(tooMany)),
+				"参会人数");
+		Map<String, Object> missing = new LinkedHashMap<>(CampaignTestSupport.mobilization());
+		missing.remove("branchPlan");
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + mobilize + "/submit-form", form(missing)),
+				"支部实施方案");
+		assertThat(task(as("sec120202"), pid, "Task_MobilizeBranch")).isEqualTo(mobilize);
+		submit(as("sec120202"), mobilize, CampaignTestSupport.mobilization());
+
+		// 制定组织承诺
+		String orgPledge = task(as("sec120202"), pid, "Task_DraftOrgPledge");
+		ArrayNode rows = list(as("sec120202"), orgPledge, "orgPledge");
+		rows.forEach((r) -> ((ObjectNode) r).put("commitment", "承诺" + r.get("item").asText()).put("measures", "措施"));
+		submitJson(as("sec120202"), orgPledge, "orgPledge", rows);
+
+		// 签订个人承诺: every member, as themselves
+		List<String> members = this.jdbc.sql("select username from member where org_code = ? order by league_no")
+			.param(BRANCH)
+			.query(String.class)
+			.list();
+		for (String member : members) {
+			String sign = task(as(member), pid, "Task_SignMemberPledge");
+			ArrayNode pledge = list(as(member), sign, "memberPledge");
+			pledge.forEach((r) -> ((ObjectNode) r).put("commitment", "我承诺" + r.get("item").asText()));
+			boolean cadre = json
+				.readTree(
+						as(member).get("/engine-rest/task/" + sign + "/form-variables?deserializeValues=false").body())
+				.at("/isCadre/value")
+				.asBoolean();
+			ObjectNode vars = json.createObjectNode();
+			vars.putObject("memberPledge").put("value", pledge.toString()).put("type", "Json");
+			if (cadre) {
+				assertRefused(as(member).postJson("/engine-rest/task/" + sign + "/submit-form",
+						json.createObjectNode().set("variables", vars).toString()), "团干部更高标准承诺");
+				vars.putObject("higherStandard").put("value", "带头开展志愿服务");
+			}
+			HttpResponse<String> signed = as(member).postJson("/engine-rest/task/" + sign + "/submit-form",
+					json.createObjectNode().set("variables", vars).toString());
+			assertThat(signed.statusCode()).as(member + " " + signed.body()).isEqualTo(204);
+		}
+		runJobs(pid);
+
+		// 审核承诺 by the 团总支, then the pledges are public to the branch and its reviewers
+		submit(as("gb1202"), task(as("gb1202"), pid, "Task_ReviewPledges"), Map.of("pledgeDecision", "approve"));
+		HttpResponse<String> published = as("m12020205")
+			.get("/api/campaigns/" + campaignId + "/branches/" + BRANCH + "/pledges");
+		assertThat(published.statusCode()).isEqualTo(200);
+		assertThat(published.body()).contains("承诺组织建设好", "我承诺带头坚定信念", "带头开展志愿服务");
+		assertThat(
+				as("party1202s").get("/api/campaigns/" + campaignId + "/branches/" + BRANCH + "/pledges").statusCode())
+			.isEqualTo(200);
+		assertThat(
+				as("sec120101").get("/api/campaigns/" + campaignId + "/branches/" + BRANCH + "/pledges").statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> page = TestHttp.login(this.port, "m12020206", "demo")
+			.get("/campaigns/" + campaignId + "/branches/" + BRANCH + "/pledges");
+		assertThat(page.body()).contains("公开承诺", "组织承诺", "团员个人承诺", "承诺组织建设好");
+
+		// 践诺 until the round ends, then 评诺
+		fireTimer(pid, "Event_FulfilmentPeriodEnded");
+		String evaluate = task(as("sec120202"), pid, "Task_EvaluateFulfilment");
+		ArrayNode ratings = list(as("sec120202"), evaluate, "fulfilment");
+		assertThat(ratings).hasSize(members.size());
+		ratings.forEach((r) -> ((ObjectNode) r).put("rating", "FULFILLED"));
+		submitJson(as("sec120202"), evaluate, "fulfilment", ratings);
+
+		// 汇报工作, then 团委点评 and 党组织点评
+		String report = task(as("sec120202"), pid, "Task_ReportWork");
+		ArrayNode reportRows = list(as("sec120202"), report, "report");
+		reportRows.forEach((r) -> ((ObjectNode) r).put("results", "成效").put("problems", "问题").put("nextSteps", "打算"));
+		submitJson(as("sec120202"), report, "report", reportRows);
+		review(as("gb1202"), task(as("gb1202"), pid, "Task_CommitteeReview"), "committee");
+		assertThat(
+				as("gb1202").get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=Task_PartyReview")
+					.body())
+			.as("the 团总支 does not see the Party organisation's task")
+			.isEqualTo("[]");
+		review(as("party1202s"), task(as("party1202s"), pid, "Task_PartyReview"), "party");
+
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+		assertThat(this.jdbc.sql("select stage from campaign_branch where campaign_id = ? and branch_code = ?")
+			.params(campaignId, BRANCH)
+			.query(String.class)
+			.single()).isEqualTo("FINISHED");
+	}
+
+	@Test
+	void tasklistsOwnApiAlsoAnswersARefusedFormWith400() throws Exception {
+		TestHttp secretary = TestHttp.login(this.port, "sec120303", "demo");
+		assertThat(secretary.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+		List<String> started = new ArrayList<>();
+		HttpResponse<String> campaign = as("committee12").postJson(
+				"/engine-rest/process-definition/key/CampaignProcess/submit-form",
+				variables(CampaignTestSupport.plan(1)).toString());
+		started.add(json.readTree(campaign.body()).get("id").asText());
+		submit(as("city1"), task(as("city1"), started.get(0), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		runJobs(started.get(0));
+		String campaignId = (String) this.runtimeService.getVariable(started.get(0), "campaignId");
+		String pid = this.jdbc
+			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = '120303'")
+			.param(campaignId)
+			.query(String.class)
+			.single();
+		String mobilize = task(as("sec120303"), pid, "Task_MobilizeBranch");
+		Map<String, Object> missing = new LinkedHashMap<>(CampaignTestSupport.mobilization());
+		missing.remove("meetingDate");
+		HttpResponse<String> response = secretary
+			.postJson("/camunda/api/engine/engine/default/task/" + mobilize + "/submit-form", form(missing));
+		assertRefused(response, "动员大会日期");
+	}
+
+	// ---- helpers
+
+	private void review(TestHttp reviewer, String task, String prefix) throws Exception {
+		ArrayNode ratings = list(reviewer, task, prefix + "Ratings");
+		ratings.forEach((r) -> ((ObjectNode) r).put("rating", "GOOD"));
+		ObjectNode vars = json.createObjectNode();
+		vars.putObject(prefix + "Ratings").put("value", ratings.toString()).put("type", "Json");
+		vars.putObject(prefix + "Affirmed").put("value", "工作扎实");
+		vars.putObject(prefix + "Problems").put("value", "覆盖面还可扩大");
+		vars.putObject(prefix + "Direction").put("value", "继续努力");
+		vars.putObject(prefix + "Verdict").put("value", "PASS");
+		HttpResponse<String> response = reviewer.postJson("/engine-rest/task/" + task + "/submit-form",
+				json.createObjectNode().set("variables", vars).toString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+	}
+
+	private static void assertRefused(HttpResponse<String> response, String field) throws Exception {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(json.readTree(response.body()).get("message").asText()).contains(field);
+	}
+
+	private static ObjectNode variables(Map<String, Object> values) {
+		ObjectNode body = json.createObjectNode();
+		ObjectNode vars = body.putObject("variables");
+		values.forEach((k, v) -> vars.putObject(k).set("value", json.valueToTree(v)));
+		return body;
+	}
+
+	private static String form(Map<String, Object> values) {
+		return variables(values).toString();
+	}
+
+	private void submit(TestHttp user, String task, Map<String, Object> values) {
+		HttpResponse<String> response = user.postJson("/engine-rest/task/" + task + "/submit-form", form(values));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+	}
+
+	private void submitJson(TestHttp user, String task, String key, ArrayNode rows) {
+		ObjectNode vars = json.createObjectNode();
+		vars.putObject(key).put("value", rows.toString()).put("type", "Json");
+		HttpResponse<String> response = user.postJson("/engine-rest/task/" + task + "/submit-form",
+				json.createObjectNode().set("variables", vars).toString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+	}
+
+	/** The one task of that kind the user sees in the process instance. */
+	private static String task(TestHttp user, String processInstanceId, String key) throws Exception {
+		JsonNode tasks = json
+			.readTree(user.get("/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + key)
+				.body());
+		assertThat(tasks).as(key).hasSize(1);
+		return tasks.get(0).get("id").asText();
+	}
+
+	private static ArrayNode list(TestHttp user, String task, String variable) throws Exception {
+		String body = user.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").body();
+		JsonNode value = json.readTree(body).at("/" + variable + "/value");
+		JsonNode parsed = value.isTextual() ? json.readTree(value.asText()) : value;
+		if (!(parsed instanceof ArrayNode array)) {
+			throw new AssertionError("no list " + variable + " in " + body);
+		}
+		return array;
+	}
+
+	private void runJobs(String processInstanceId) {
+		for (int i = 0; i < 500; i++) {
+			List<Job> jobs = this.managementService.createJobQuery()
+				.processInstanceId(processInstanceId)
+				.list()
+				.stream()
+				.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
+				.toList();
+			if (jobs.isEmpty()) {
+				return;
+			}
+			this.managementService.executeJob(jobs.get(0).getId());
+		}
+	}
+
+	private void fireTimer(String processInstanceId, String activityId) {
+		this.managementService.executeJob(this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.timers()
+			.activityId(activityId)
+			.singleResult()
+			.getId());
+	}
+
+}
