@@ -120,7 +120,7 @@ create table member_pledge (
     higher_standard varchar(500),
     signed_at       timestamp,
     fulfilment      varchar(20),          -- FULFILLED, PARTIAL, UNFULFILLED
-    fulfilment_note varchar(200),
+    fulfilment_note varchar(1000),
     primary key (campaign_id, round_no, league_no)
 );
 

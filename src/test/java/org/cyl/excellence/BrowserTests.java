@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,9 @@ class BrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	CampaignTestSupport support;
+
 	@BeforeAll
 	static void startBrowser() throws IOException {
 		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
@@ -58,6 +63,7 @@ class BrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
 				options);
 	}
@@ -137,6 +143,69 @@ class BrowserTests {
 		driver.get(url("/camunda/app/tasklist/default/"));
 		waiting().until(ExpectedConditions.urlToBe(url("/login")));
 		assertThat(driver.findElement(By.id("username")).isDisplayed()).isTrue();
+	}
+
+	@Test
+	void secretaryCompletesTheOrganisationPledgeInTasklistAndTheCommitteeSeesTheReview() throws Exception {
+		String pid = branchAtTheOrganisationPledge("120303");
+		logIn("sec120303", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='制定组织承诺']")))
+			.click();
+		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
+		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+		waiting().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("textarea"), 3));
+		screenshot("06-org-pledge-form");
+		int i = 0;
+		for (var area : driver.findElements(By.cssSelector("textarea"))) {
+			area.sendKeys("承诺与措施 " + (++i));
+		}
+		screenshot("07-org-pledge-filled");
+		var complete = driver
+			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+		waiting().until(ExpectedConditions.elementToBeClickable(complete));
+		complete.click();
+		try {
+			waiting().until((d) -> this.support.taskService.createTaskQuery()
+				.processInstanceId(pid)
+				.taskDefinitionKey("Task_DraftOrgPledge")
+				.count() == 0);
+		}
+		finally {
+			screenshot("07b-after-complete");
+		}
+		assertThat(this.support.jdbc
+			.sql("select count(*) from branch_document where kind = 'ORG_PLEDGE' and branch_code = '120303'")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		// the members sign, then the 团总支 sees 审核承诺 in its Tasklist
+		this.support.signAll(pid);
+		driver.manage().deleteAllCookies();
+		logIn("gb1203", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "审核承诺"));
+		screenshot("08-committee-sees-review");
+	}
+
+	/**
+	 * A campaign of 校团委 whose branch has finished mobilising and waits for its
+	 * organisation pledge.
+	 */
+	private String branchAtTheOrganisationPledge(String branch) {
+		var campaign = this.support.startCampaign("committee12", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String pid = this.support.branchInstance(campaignId, branch);
+		this.support.mobilize(pid);
+		return pid;
 	}
 
 	@Test

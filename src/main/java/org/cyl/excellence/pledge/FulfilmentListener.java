@@ -1,29 +1,29 @@
 package org.cyl.excellence.pledge;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.FULFILMENT;
+import static org.cyl.excellence.pledge.PledgeVariables.FULFILLED;
+import static org.cyl.excellence.pledge.PledgeVariables.FULFILMENT_REMARK;
+import static org.cyl.excellence.pledge.PledgeVariables.MEMBER_OPTIONS;
+import static org.cyl.excellence.pledge.PledgeVariables.PARTIAL;
+import static org.cyl.excellence.pledge.PledgeVariables.UNFULFILLED;
 
 /**
  * {@code Task_EvaluateFulfilment} (评诺) of BranchCampaignProcess: the secretary, the
- * reviewer of members' fulfilment (003 四(六)), rates every member in one form. On create:
- * one row per member of the branch. On complete: a rating for each of exactly those
- * members.
+ * reviewer of members' fulfilment (003 四(六)), rates every member of the branch in one
+ * form — three lists (履诺 / 部分履诺 / 未履诺) offering the branch's members. On create: the
+ * members as options. On complete: every member in exactly one list.
  */
 @Component
 class FulfilmentListener implements TaskListener {
-
-	static final Set<String> RATINGS = Set.of("FULFILLED", "PARTIAL", "UNFULFILLED");
 
 	private final PledgeRepository pledges;
 
@@ -37,47 +37,38 @@ class FulfilmentListener implements TaskListener {
 		List<PledgeRepository.MemberPledgeRow> members = this.pledges.memberPledges(round.campaignId(),
 				round.branchCode(), round.round());
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			List<Map<String, Object>> rows = new ArrayList<>();
+			List<Map<String, Object>> options = new ArrayList<>();
 			for (PledgeRepository.MemberPledgeRow member : members) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("leagueNo", member.leagueNo());
-				row.put("name", member.name() + ("SIGNED".equals(member.status()) ? "" : "（未按期承诺）"));
-				row.put("rating", null);
-				row.put("remark", "");
-				rows.add(row);
+				Map<String, Object> option = new LinkedHashMap<>();
+				option.put("label", member.name() + ("SIGNED".equals(member.status()) ? "" : "（未按期承诺）"));
+				option.put("value", member.leagueNo());
+				options.add(option);
 			}
-			task.setVariableLocal(FULFILMENT, FormData.jsonVariable(rows));
+			task.setVariableLocal(MEMBER_OPTIONS, FormData.jsonVariable(options));
+			FormData.freshInputs(task, FULFILLED, PARTIAL, UNFULFILLED, FULFILMENT_REMARK);
 			return;
 		}
-		List<Map<String, Object>> rows = new FormData(task).list(FULFILMENT, "评诺");
-		Set<String> expected = new HashSet<>();
+		FormData form = new FormData(task);
+		Map<String, String> ratings = new LinkedHashMap<>();
 		Map<String, String> names = new LinkedHashMap<>();
-		members.forEach((m) -> {
-			expected.add(m.leagueNo());
-			names.put(m.leagueNo(), m.name());
-		});
-		Set<String> rated = new HashSet<>();
-		for (Map<String, Object> row : rows) {
-			String leagueNo = String.valueOf(row.get("leagueNo"));
-			if (!expected.contains(leagueNo) || !rated.add(leagueNo)) {
-				throw FormData.invalid("评诺", "中的团员编号 " + leagueNo + " 不属于本支部或重复");
+		members.forEach((m) -> names.put(m.leagueNo(), m.name()));
+		for (Map.Entry<String, String> list : Map.of(FULFILLED, "履诺", PARTIAL, "部分履诺", UNFULFILLED, "未履诺").entrySet()) {
+			for (String leagueNo : form.ticked(list.getKey(), list.getValue())) {
+				if (!names.containsKey(leagueNo)) {
+					throw FormData.invalid(list.getValue(), "中的团员编号 " + leagueNo + " 不属于本支部");
+				}
+				if (ratings.put(leagueNo, list.getKey().toUpperCase()) != null) {
+					throw FormData.invalid("评诺", "中 " + names.get(leagueNo) + " 被评定了不止一次：每人只选一项");
+				}
 			}
 		}
-		if (!rated.equals(expected)) {
-			throw FormData.invalid("评诺", "须为本支部全部 " + expected.size() + " 名团员评定，提交了 " + rated.size() + " 名");
+		List<String> missing = names.keySet().stream().filter((n) -> !ratings.containsKey(n)).map(names::get).toList();
+		if (!missing.isEmpty()) {
+			throw FormData.invalid("评诺", "须评定本支部全部团员，尚未评定：" + String.join("、", missing));
 		}
-		for (Map<String, Object> row : rows) {
-			String leagueNo = String.valueOf(row.get("leagueNo"));
-			String who = names.get(leagueNo);
-			String rating = FormData.rowChoice(row, "rating", who + "的履诺情况", RATINGS);
-			Object remark = row.get("remark");
-			String note = (remark == null) ? null : remark.toString().trim();
-			if (note != null && note.length() > 200) {
-				throw FormData.invalid(who + "的说明", "不能超过 200 个字");
-			}
-			this.pledges.rate(round.campaignId(), round.branchCode(), round.round(), leagueNo, rating,
-					(note == null || note.isEmpty()) ? null : note);
-		}
+		String remark = form.optionalText(FULFILMENT_REMARK, "说明", 1000);
+		ratings.forEach((leagueNo, rating) -> this.pledges.rate(round.campaignId(), round.branchCode(), round.round(),
+				leagueNo, rating, remark));
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.cyl.excellence.pledge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +14,14 @@ import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.pledge.PledgeVariables.HIGHER_STANDARD;
 import static org.cyl.excellence.pledge.PledgeVariables.IS_CADRE;
-import static org.cyl.excellence.pledge.PledgeVariables.MEMBER_PLEDGE;
+import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE;
 
 /**
  * {@code Task_SignMemberPledge} (签订个人承诺) of BranchCampaignProcess, one task per member.
- * On create: the member's empty pledge (one row per member standard item) and whether the
- * member is a cadre, as task variables. On complete: a commitment for every item, and for
- * cadres (团干部) also the higher-standard commitment (003 四(四): cadres pledge to a higher
- * standard than ordinary members).
+ * On create: the member standard items, empty fields and whether the member is a cadre,
+ * all on the task itself (members sign in parallel). On complete: a commitment for every
+ * item ({@code pledge1..N}), and for cadres (团干部) also the higher-standard commitment
+ * (003 四(四): cadres pledge to a higher standard than other members).
  */
 @Component
 class MemberPledgeListener implements TaskListener {
@@ -47,24 +46,17 @@ class MemberPledgeListener implements TaskListener {
 		Member member = this.organizations.memberByUsername(task.getAssignee())
 			.orElseThrow(() -> FormData.invalid("团员", task.getAssignee() + " 不是团员"));
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (String item : items) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("item", item);
-				row.put("commitment", "");
-				rows.add(row);
-			}
-			task.setVariableLocal(MEMBER_PLEDGE, FormData.jsonVariable(rows));
+			FormData.showItems(task, items, true);
+			FormData.clearPerItem(task, true, PLEDGE);
 			task.setVariableLocal(IS_CADRE, member.cadre());
 			FormData.freshInputs(task, HIGHER_STANDARD);
 			return;
 		}
 		FormData form = new FormData(task);
-		List<Map<String, Object>> rows = form.itemList(MEMBER_PLEDGE, "个人承诺", items);
+		List<String> commitments = form.perItem(PLEDGE, "承诺内容", items, 500);
 		List<Map<String, Object>> pledge = new ArrayList<>();
-		for (Map<String, Object> row : rows) {
-			String item = row.get("item").toString();
-			pledge.add(Map.of("item", item, "commitment", FormData.rowText(row, "commitment", item + "的承诺内容", 500)));
+		for (int i = 0; i < items.size(); i++) {
+			pledge.add(Map.of("item", items.get(i), "commitment", commitments.get(i)));
 		}
 		String higher = member.cadre() ? form.text(HIGHER_STANDARD, "团干部更高标准承诺", 500) : null;
 		this.pledges.sign(round.campaignId(), round.branchCode(), round.round(), member.leagueNo(),

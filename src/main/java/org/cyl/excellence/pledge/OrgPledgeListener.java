@@ -12,12 +12,13 @@ import org.cyl.excellence.system.CurrentUser;
 import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.ORG_PLEDGE;
+import static org.cyl.excellence.pledge.PledgeVariables.COMMITMENT;
+import static org.cyl.excellence.pledge.PledgeVariables.MEASURES;
 
 /**
  * {@code Task_DraftOrgPledge} (制定组织承诺) and {@code Task_ReviseOrgPledge} (修改组织承诺) of
  * BranchCampaignProcess, on complete: a commitment and measures for every organisation
- * standard item; every version is kept.
+ * standard item ({@code commitment1..N}, {@code measures1..N}); every version is kept.
  */
 @Component
 class OrgPledgeListener implements TaskListener {
@@ -39,19 +40,19 @@ class OrgPledgeListener implements TaskListener {
 		RoundContext round = RoundContext.of(task);
 		List<String> items = this.campaigns
 			.standardItems(this.campaigns.find(round.campaignId()).orElseThrow().plan().standardSet(), "ORG");
-		List<Map<String, Object>> rows = new FormData(task).itemList(ORG_PLEDGE, "组织承诺", items);
+		FormData form = new FormData(task);
+		List<String> commitments = form.perItem(COMMITMENT, "承诺内容", items, 500);
+		List<String> measures = form.perItem(MEASURES, "落实措施", items, 500);
 		List<Map<String, Object>> pledge = new ArrayList<>();
-		for (Map<String, Object> row : rows) {
-			String item = row.get("item").toString();
-			Map<String, Object> clean = new LinkedHashMap<>();
-			clean.put("item", item);
-			clean.put("commitment", FormData.rowText(row, "commitment", item + "的承诺内容", 500));
-			clean.put("measures", FormData.rowText(row, "measures", item + "的落实措施", 500));
-			pledge.add(clean);
+		for (int i = 0; i < items.size(); i++) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("item", items.get(i));
+			row.put("commitment", commitments.get(i));
+			row.put("measures", measures.get(i));
+			pledge.add(row);
 		}
 		this.pledges.addDocument(round.campaignId(), round.branchCode(), PledgeRepository.ORG_PLEDGE, round.round(),
 				FormData.toJson(pledge), this.currentUser.idOr(task.getAssignee()));
-		task.setVariable(ORG_PLEDGE, FormData.jsonVariable(pledge));
 	}
 
 }

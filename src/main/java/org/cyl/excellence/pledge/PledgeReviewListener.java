@@ -14,6 +14,7 @@ import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.pledge.PledgeVariables.MEMBER_PLEDGE_SUMMARY;
+import static org.cyl.excellence.pledge.PledgeVariables.ORG_PLEDGE_SUMMARY;
 import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_DECISION;
 import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_OPINION;
 import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_REVISION_DUE;
@@ -45,6 +46,7 @@ class PledgeReviewListener implements TaskListener {
 		RoundContext round = RoundContext.of(task);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			task.setVariable(MEMBER_PLEDGE_SUMMARY, summary(round));
+			task.setVariable(ORG_PLEDGE_SUMMARY, orgPledge(round));
 			FormData.freshInputs(task, PLEDGE_DECISION, PLEDGE_OPINION);
 			return;
 		}
@@ -62,6 +64,31 @@ class PledgeReviewListener implements TaskListener {
 		task.getExecution().setVariable(PLEDGE_DECISION, decision);
 		task.getExecution().setVariable(PLEDGE_OPINION, opinion);
 		task.getExecution().setVariable(PLEDGE_REVISION_DUE, Dates.inDays(3));
+	}
+
+	/** The latest organisation pledge, item by item, as the reviewer reads it. */
+	String orgPledge(RoundContext round) {
+		StringBuilder sb = new StringBuilder();
+		this.pledges.latestDocument(round.campaignId(), round.branchCode(), PledgeRepository.ORG_PLEDGE, round.round())
+			.ifPresent((content) -> {
+				try {
+					for (Map<String, Object> row : new com.fasterxml.jackson.databind.ObjectMapper().readValue(content,
+							new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+							})) {
+						sb.append("**")
+							.append(row.get("item"))
+							.append("**\n\n承诺：")
+							.append(row.get("commitment"))
+							.append("\n\n措施：")
+							.append(row.get("measures"))
+							.append("\n\n");
+					}
+				}
+				catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		return sb.toString().trim();
 	}
 
 	String summary(RoundContext round) {

@@ -22,11 +22,19 @@ public final class PledgeVariables {
 
 	public static final String EVALUATION_DUE = "evaluationDue";
 
-	/** The organisation pledge: a list of {item, commitment, measures}. */
-	public static final String ORG_PLEDGE = "orgPledge";
+	/**
+	 * The organisation pledge: commitment1..N and measures1..N, one per organisation
+	 * item.
+	 */
+	public static final String COMMITMENT = "commitment";
 
-	/** A member's pledge (task-local): a list of {item, commitment}. */
-	public static final String MEMBER_PLEDGE = "memberPledge";
+	public static final String MEASURES = "measures";
+
+	/** The organisation pledge as the reviewers read it (markdown). */
+	public static final String ORG_PLEDGE_SUMMARY = "orgPledgeSummary";
+
+	/** A member's pledge (task-local): pledge1..N, one per member item. */
+	public static final String PLEDGE = "pledge";
 
 	public static final String IS_CADRE = "isCadre";
 
@@ -47,9 +55,21 @@ public final class PledgeVariables {
 	public static final String PLEDGE_OPINION = "pledgeOpinion";
 
 	/**
-	 * The secretary's rating of each member: a list of {leagueNo, name, rating, remark}.
+	 * The branch's members as the options of the 评诺 checklists: a list of {label, value}.
 	 */
-	public static final String FULFILMENT = "fulfilment";
+	public static final String MEMBER_OPTIONS = "memberOptions";
+
+	/**
+	 * 评诺: the League numbers of the members who fulfilled, partly fulfilled, did not
+	 * fulfil.
+	 */
+	public static final String FULFILLED = "fulfilled";
+
+	public static final String PARTIAL = "partial";
+
+	public static final String UNFULFILLED = "unfulfilled";
+
+	public static final String FULFILMENT_REMARK = "fulfilmentRemark";
 
 	private PledgeVariables() {
 	}

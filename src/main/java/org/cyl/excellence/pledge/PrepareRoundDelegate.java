@@ -2,9 +2,7 @@ package org.cyl.excellence.pledge;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,7 +22,7 @@ import static org.cyl.excellence.pledge.PledgeVariables.*;
 /**
  * {@code Task_PrepareRound} (准备本轮承诺) of BranchCampaignProcess, at the start of each
  * pledge round: the round's theme and dates from the plan, the empty organisation pledge
- * with one row per organisation standard item, and the members who sign. The pledge
+ * with a block of fields per organisation item, and the members who sign. The pledge
  * window is {@code pledgeWindowDays} after the campaign's start (round one) or after the
  * previous round's end, and always closes before the round ends.
  */
@@ -59,15 +57,10 @@ class PrepareRoundDelegate implements JavaDelegate {
 		execution.setVariable(PLEDGE_REVIEW_DUE, Dates.endOf(windowEnd.plusDays(7)));
 		execution.setVariable(EVALUATION_DUE, Dates.endOf(round.endDate().plusDays(7)));
 
-		List<Map<String, Object>> items = new ArrayList<>();
-		for (String item : this.campaigns.standardItems(plan.standardSet(), "ORG")) {
-			Map<String, Object> row = new LinkedHashMap<>();
-			row.put("item", item);
-			row.put("commitment", "");
-			row.put("measures", "");
-			items.add(row);
-		}
-		execution.setVariable(ORG_PLEDGE, FormData.jsonVariable(items));
+		// the organisation pledge of this round starts blank: one block of fields per
+		// organisation item
+		FormData.showItems(execution, this.campaigns.standardItems(plan.standardSet(), "ORG"), false);
+		FormData.clearPerItem(execution, false, COMMITMENT, MEASURES);
 		List<String> signing = this.organizations.members((String) execution.getVariable(BranchVariables.BRANCH_CODE))
 			.stream()
 			.map(Member::username)

@@ -1,7 +1,6 @@
 package org.cyl.excellence.review;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,26 +57,18 @@ class LeaderReviewListener implements TaskListener {
 		String branch = (String) task.getVariable(BranchVariables.BRANCH_CODE);
 		Reviewer reviewer = Reviewer.of(task.getTaskDefinitionKey());
 		List<String> items = ReviewSupport.orgItems(this.campaigns, campaignId);
+		String p = reviewer.prefix();
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			List<Map<String, Object>> rows = new ArrayList<>();
-			for (String item : items) {
-				Map<String, Object> row = new LinkedHashMap<>();
-				row.put("item", item);
-				row.put("rating", null);
-				rows.add(row);
-			}
-			task.setVariableLocal(reviewer.prefix() + "Ratings", FormData.jsonVariable(rows));
 			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
-			String p = reviewer.prefix();
+			FormData.clearPerItem(task, true, p + "Rating");
 			FormData.freshInputs(task, p + "Affirmed", p + "Problems", p + "Direction", p + "Verdict", p + "Deadline");
 			return;
 		}
 		FormData form = new FormData(task);
-		String p = reviewer.prefix();
+		List<String> chosen = form.perItemChoice(p + "Rating", "评定", items, ReviewSupport.RATINGS.keySet());
 		Map<String, Object> ratings = new LinkedHashMap<>();
-		for (Map<String, Object> row : form.itemList(p + "Ratings", reviewer.label() + "评定", items)) {
-			String item = row.get("item").toString();
-			ratings.put(item, FormData.rowChoice(row, "rating", item + "的评定", ReviewSupport.RATINGS.keySet()));
+		for (int i = 0; i < items.size(); i++) {
+			ratings.put(items.get(i), chosen.get(i));
 		}
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("ratings", ratings);

@@ -12,8 +12,18 @@ public final class ReviewVariables {
 
 	public static final String ATTENDANCE = "attendance";
 
-	/** The work report: a list of {item, results, problems, nextSteps}. */
-	public static final String REPORT = "report";
+	/**
+	 * The work report: results1..N, problems1..N, nextSteps1..N, one per organisation
+	 * item.
+	 */
+	public static final String RESULTS = "results";
+
+	public static final String PROBLEMS = "problems";
+
+	public static final String NEXT_STEPS = "nextSteps";
+
+	/** The work report as the reviewers read it (markdown). */
+	public static final String REPORT_SUMMARY = "reportSummary";
 
 	public static final String REVIEW_HISTORY = "reviewHistory";
 

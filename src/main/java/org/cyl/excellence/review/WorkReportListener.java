@@ -14,12 +14,14 @@ import org.cyl.excellence.system.CurrentUser;
 import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.REPORT;
+import static org.cyl.excellence.review.ReviewVariables.NEXT_STEPS;
+import static org.cyl.excellence.review.ReviewVariables.PROBLEMS;
+import static org.cyl.excellence.review.ReviewVariables.RESULTS;
 
 /**
- * {@code Task_ReportWork} (汇报工作) of BranchCampaignProcess. On create: one row per
- * organisation standard item. On complete: every row needs results, problems and next
- * steps.
+ * {@code Task_ReportWork} (汇报工作) of BranchCampaignProcess. On create: the organisation
+ * standard items. On complete: results, problems and next steps for every item
+ * ({@code results1..N} …), kept as the branch's report and shown to the reviewers.
  */
 @Component
 class WorkReportListener implements TaskListener {
@@ -41,34 +43,25 @@ class WorkReportListener implements TaskListener {
 		String campaignId = (String) task.getVariable(CampaignVariables.CAMPAIGN_ID);
 		List<String> items = ReviewSupport.orgItems(this.campaigns, campaignId);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			if (task.getVariable(REPORT) == null) {
-				List<Map<String, Object>> empty = new ArrayList<>();
-				for (String item : items) {
-					Map<String, Object> row = new LinkedHashMap<>();
-					row.put("item", item);
-					row.put("results", "");
-					row.put("problems", "");
-					row.put("nextSteps", "");
-					empty.add(row);
-				}
-				task.setVariable(REPORT, FormData.jsonVariable(empty));
-			}
+			FormData.showItems(task.getExecution(), items, false);
 			return;
 		}
-		List<Map<String, Object>> rows = new FormData(task).itemList(REPORT, "工作汇报", items);
+		FormData form = new FormData(task);
+		List<String> results = form.perItem(RESULTS, "工作成效", items, 1000);
+		List<String> problems = form.perItem(PROBLEMS, "存在问题", items, 1000);
+		List<String> nextSteps = form.perItem(NEXT_STEPS, "下步打算", items, 1000);
 		List<Map<String, Object>> report = new ArrayList<>();
-		for (Map<String, Object> row : rows) {
-			String item = row.get("item").toString();
-			Map<String, Object> clean = new LinkedHashMap<>();
-			clean.put("item", item);
-			clean.put("results", FormData.rowText(row, "results", item + "的工作成效", 1000));
-			clean.put("problems", FormData.rowText(row, "problems", item + "的存在问题", 1000));
-			clean.put("nextSteps", FormData.rowText(row, "nextSteps", item + "的下步打算", 1000));
-			report.add(clean);
+		for (int i = 0; i < items.size(); i++) {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("item", items.get(i));
+			row.put("results", results.get(i));
+			row.put("problems", problems.get(i));
+			row.put("nextSteps", nextSteps.get(i));
+			report.add(row);
 		}
 		this.records.addDocument(campaignId, (String) task.getVariable(BranchVariables.BRANCH_CODE), "REPORT",
 				FormData.toJson(report), this.currentUser.idOr(task.getAssignee()));
-		task.setVariable(REPORT, FormData.jsonVariable(report));
+		task.getExecution().setVariable(ReviewVariables.REPORT_SUMMARY, ReviewSupport.reportSummary(report));
 	}
 
 }

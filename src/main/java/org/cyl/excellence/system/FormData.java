@@ -140,66 +140,84 @@ public final class FormData {
 		return value.toString();
 	}
 
-	/** A required list (a form's dynamic list, submitted as JSON) of objects. */
-	public List<Map<String, Object>> list(String key, String label) {
+	/**
+	 * How many standard items a form has room for: the forms show one block of fields per
+	 * item ({@code item1} … {@code item5}), the blocks beyond the campaign's items
+	 * hidden.
+	 */
+	public static final int MAX_ITEMS = 5;
+
+	/**
+	 * Shows the standard items on a task's form: {@code item1..itemN} and
+	 * {@code itemCount}.
+	 */
+	public static void showItems(VariableScope scope, List<String> items, boolean local) {
+		if (items.size() > MAX_ITEMS) {
+			throw new IllegalStateException("a standard set has at most " + MAX_ITEMS + " items per kind: " + items);
+		}
+		for (int i = 1; i <= MAX_ITEMS; i++) {
+			set(scope, "item" + i, (i <= items.size()) ? items.get(i - 1) : null, local);
+		}
+		set(scope, "itemCount", items.size(), local);
+	}
+
+	/** Empties the per-item fields {@code key1..key5}. */
+	public static void clearPerItem(VariableScope scope, boolean local, String... keys) {
+		for (String key : keys) {
+			for (int i = 1; i <= MAX_ITEMS; i++) {
+				set(scope, key + i, null, local);
+			}
+		}
+	}
+
+	private static void set(VariableScope scope, String key, Object value, boolean local) {
+		if (local) {
+			scope.setVariableLocal(key, value);
+		}
+		else {
+			scope.setVariable(key, value);
+		}
+	}
+
+	/**
+	 * The required texts {@code key1..keyN}, one per standard item; a message names the
+	 * item.
+	 */
+	public List<String> perItem(String key, String label, List<String> items, int max) {
+		List<String> values = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			values.add(text(key + (i + 1), items.get(i) + "的" + label, max));
+		}
+		return values;
+	}
+
+	/** The required choices {@code key1..keyN}, one per standard item. */
+	public List<String> perItemChoice(String key, String label, List<String> items, Set<String> allowed) {
+		List<String> values = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			values.add(choice(key + (i + 1), items.get(i) + "的" + label, allowed));
+		}
+		return values;
+	}
+
+	/**
+	 * The values ticked in a checklist (a JSON array of strings); empty when nothing is
+	 * ticked.
+	 */
+	public List<String> ticked(String key, String label) {
 		Object value = raw(key);
-		if (value == null) {
-			throw invalid(label, "不能为空");
+		if (value == null || (value instanceof String s && s.isBlank())) {
+			return List.of();
 		}
 		try {
 			String text = (value instanceof String s) ? s : json.writeValueAsString(value);
-			List<Map<String, Object>> list = json.readValue(text, new TypeReference<>() {
+			List<String> list = json.readValue(text, new TypeReference<List<String>>() {
 			});
-			return (list != null) ? list : new ArrayList<>();
+			return (list != null) ? list : List.of();
 		}
 		catch (JsonProcessingException ex) {
 			throw invalid(label, "格式不正确");
 		}
-	}
-
-	/**
-	 * A list with one row per standard item, in the standard's order: each row's
-	 * {@code item} must be the item itself (the form shows it read-only; a forged or
-	 * shortened list is refused).
-	 */
-	public List<Map<String, Object>> itemList(String key, String label, List<String> items) {
-		List<Map<String, Object>> rows = list(key, label);
-		if (rows.size() != items.size()) {
-			throw invalid(label, "应有 " + items.size() + " 项（每项标准一项），提交了 " + rows.size() + " 项");
-		}
-		for (int i = 0; i < items.size(); i++) {
-			if (!items.get(i).equals(String.valueOf(rows.get(i).get("item")))) {
-				throw invalid(label, "第 " + (i + 1) + " 项应为“" + items.get(i) + "”");
-			}
-		}
-		return rows;
-	}
-
-	/**
-	 * A required text inside one row of a list: the message names the list, the row and
-	 * the field.
-	 */
-	public static String rowText(Map<String, Object> row, String key, String label, int max) {
-		Object value = row.get(key);
-		String text = (value == null) ? "" : value.toString().trim();
-		if (text.isEmpty()) {
-			throw invalid(label, "不能为空");
-		}
-		if (text.length() > max) {
-			throw invalid(label, "不能超过 " + max + " 个字");
-		}
-		return text;
-	}
-
-	public static String rowChoice(Map<String, Object> row, String key, String label, Set<String> allowed) {
-		Object value = row.get(key);
-		if (value == null || value.toString().isBlank()) {
-			throw invalid(label, "必须选择");
-		}
-		if (!allowed.contains(value.toString())) {
-			throw invalid(label, "的取值“" + value + "”无效");
-		}
-		return value.toString();
 	}
 
 	/**

@@ -107,7 +107,7 @@ class BranchCampaignProcessTests {
 				Map.of("pledgeDecision", "return", "pledgeOpinion", "措施不够具体，请细化到月"));
 		Task revise = this.support.task(this.pid, "Task_ReviseOrgPledge");
 		assertThat(this.support.taskService.getVariable(revise.getId(), "pledgeOpinion")).isEqualTo("措施不够具体，请细化到月");
-		this.support.complete(revise, Map.of("orgPledge", this.support.orgPledge(revise)));
+		this.support.complete(revise, this.support.orgPledge(revise));
 		this.support.complete(this.support.task(this.pid, "Task_ReviewPledges"), Map.of("pledgeDecision", "approve"));
 		assertThat(instance()).hasPassed("Task_ReviseOrgPledge", "Task_PublishPledges");
 		assertThat(count("branch_document where campaign_id = '" + this.campaignId + "' and kind = 'ORG_PLEDGE'"))
@@ -194,11 +194,9 @@ class BranchCampaignProcessTests {
 
 		this.support.mobilize(this.pid);
 		Task pledge = this.support.task(this.pid, "Task_DraftOrgPledge");
-		List<Map<String, Object>> emptyCommitment = this.support.rows(pledge, "orgPledge",
-				(r) -> r.put("measures", "措施"));
-		assertThatThrownBy(
-				() -> this.support.complete(pledge, Map.of("orgPledge", CampaignTestSupport.jsonList(emptyCommitment))))
-			.hasMessageContaining("组织建设好的承诺内容");
+		Map<String, Object> emptyCommitment = this.support.orgPledge(pledge);
+		emptyCommitment.remove("commitment1");
+		assertThatThrownBy(() -> this.support.complete(pledge, emptyCommitment)).hasMessageContaining("组织建设好的承诺内容");
 		assertThat(instance()).isWaitingAt("Task_DraftOrgPledge");
 		assertThat(count("branch_document where campaign_id = '" + this.campaignId + "' and kind = 'ORG_PLEDGE'"))
 			.isZero();
@@ -214,12 +212,10 @@ class BranchCampaignProcessTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(this.support.taskService.getVariable(cadre.getId(), "isCadre")).isEqualTo(true);
-		List<Map<String, Object>> rows = this.support.rows(cadre, "memberPledge", (r) -> r.put("commitment", "带头做到"));
-		assertThatThrownBy(
-				() -> this.support.complete(cadre, Map.of("memberPledge", CampaignTestSupport.jsonList(rows))))
-			.hasMessageContaining("团干部更高标准承诺");
-		this.support.complete(cadre,
-				Map.of("memberPledge", CampaignTestSupport.jsonList(rows), "higherStandard", "每月带头开展志愿服务"));
+		Map<String, Object> pledge = this.support.perItem(cadre, "pledge", (item) -> "带头做到" + item);
+		assertThatThrownBy(() -> this.support.complete(cadre, pledge)).hasMessageContaining("团干部更高标准承诺");
+		pledge.put("higherStandard", "每月带头开展志愿服务");
+		this.support.complete(cadre, pledge);
 		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "' and higher_standard is not null"))
 			.isEqualTo(1);
 	}

@@ -8,11 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.TestHttp;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,7 @@ class BranchRestTests {
 	int port;
 
 	@Autowired
-	ManagementService managementService;
+	CampaignTestSupport support;
 
 	@Autowired
 	RuntimeService runtimeService;
@@ -75,7 +72,7 @@ class BranchRestTests {
 			.postJson("/engine-rest/task/" + approve + "/submit-form", form(Map.of("planDecision", "approve")))
 			.statusCode()).as("the committee does not approve its own plan").isIn(403, 404);
 		submit(as("city1"), approve, Map.of("planDecision", "approve"));
-		runJobs(campaignPid);
+		this.support.runJobs(campaignPid);
 		String campaignId = (String) this.runtimeService.getVariable(campaignPid, "campaignId");
 		String pid = this.jdbc
 			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = ?")
@@ -99,11 +96,15 @@ class BranchRestTests {
 		assertThat(task(as("sec120202"), pid, "Task_MobilizeBranch")).isEqualTo(mobilize);
 		submit(as("sec120202"), mobilize, CampaignTestSupport.mobilization());
 
-		// 制定组织承诺
+		// 制定组织承诺: one block of fields per organisation item
 		String orgPledge = task(as("sec120202"), pid, "Task_DraftOrgPledge");
-		ArrayNode rows = list(as("sec120202"), orgPledge, "orgPledge");
-		rows.forEach((r) -> ((ObjectNode) r).put("commitment", "承诺" + r.get("item").asText()).put("measures", "措施"));
-		submitJson(as("sec120202"), orgPledge, "orgPledge", rows);
+		JsonNode orgVars = formVariables(as("sec120202"), orgPledge);
+		Map<String, Object> pledge = new LinkedHashMap<>();
+		for (int i = 1; i <= orgVars.at("/itemCount/value").asInt(); i++) {
+			pledge.put("commitment" + i, "承诺" + orgVars.at("/item" + i + "/value").asText());
+			pledge.put("measures" + i, "措施");
+		}
+		submit(as("sec120202"), orgPledge, pledge);
 
 		// 签订个人承诺: every member, as themselves
 		List<String> members = this.jdbc.sql("select username from member where org_code = ? order by league_no")
@@ -112,25 +113,19 @@ class BranchRestTests {
 			.list();
 		for (String member : members) {
 			String sign = task(as(member), pid, "Task_SignMemberPledge");
-			ArrayNode pledge = list(as(member), sign, "memberPledge");
-			pledge.forEach((r) -> ((ObjectNode) r).put("commitment", "我承诺" + r.get("item").asText()));
-			boolean cadre = json
-				.readTree(
-						as(member).get("/engine-rest/task/" + sign + "/form-variables?deserializeValues=false").body())
-				.at("/isCadre/value")
-				.asBoolean();
-			ObjectNode vars = json.createObjectNode();
-			vars.putObject("memberPledge").put("value", pledge.toString()).put("type", "Json");
-			if (cadre) {
-				assertRefused(as(member).postJson("/engine-rest/task/" + sign + "/submit-form",
-						json.createObjectNode().set("variables", vars).toString()), "团干部更高标准承诺");
-				vars.putObject("higherStandard").put("value", "带头开展志愿服务");
+			JsonNode vars = formVariables(as(member), sign);
+			Map<String, Object> own = new LinkedHashMap<>();
+			for (int i = 1; i <= vars.at("/itemCount/value").asInt(); i++) {
+				own.put("pledge" + i, "我承诺" + vars.at("/item" + i + "/value").asText());
 			}
-			HttpResponse<String> signed = as(member).postJson("/engine-rest/task/" + sign + "/submit-form",
-					json.createObjectNode().set("variables", vars).toString());
-			assertThat(signed.statusCode()).as(member + " " + signed.body()).isEqualTo(204);
+			if (vars.at("/isCadre/value").asBoolean()) {
+				assertRefused(as(member).postJson("/engine-rest/task/" + sign + "/submit-form", form(own)),
+						"团干部更高标准承诺");
+				own.put("higherStandard", "带头开展志愿服务");
+			}
+			submit(as(member), sign, own);
 		}
-		runJobs(pid);
+		this.support.runJobs(pid);
 
 		// 审核承诺 by the 团总支, then the pledges are public to the branch and its reviewers
 		submit(as("gb1202"), task(as("gb1202"), pid, "Task_ReviewPledges"), Map.of("pledgeDecision", "approve"));
@@ -149,18 +144,28 @@ class BranchRestTests {
 		assertThat(page.body()).contains("公开承诺", "组织承诺", "团员个人承诺", "承诺组织建设好");
 
 		// 践诺 until the round ends, then 评诺
-		fireTimer(pid, "Event_FulfilmentPeriodEnded");
+		this.support.fireTimer(pid, "Event_FulfilmentPeriodEnded");
 		String evaluate = task(as("sec120202"), pid, "Task_EvaluateFulfilment");
-		ArrayNode ratings = list(as("sec120202"), evaluate, "fulfilment");
-		assertThat(ratings).hasSize(members.size());
-		ratings.forEach((r) -> ((ObjectNode) r).put("rating", "FULFILLED"));
-		submitJson(as("sec120202"), evaluate, "fulfilment", ratings);
+		JsonNode options = json.readTree(formVariables(as("sec120202"), evaluate).at("/memberOptions/value").asText());
+		assertThat(options).hasSize(members.size());
+		List<String> all = new ArrayList<>();
+		options.forEach((o) -> all.add(o.get("value").asText()));
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + evaluate + "/submit-form",
+				checklist("fulfilled", all.subList(1, all.size()))), "尚未评定");
+		HttpResponse<String> rated = as("sec120202").postJson("/engine-rest/task/" + evaluate + "/submit-form",
+				checklist("fulfilled", all));
+		assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
 
 		// 汇报工作, then 团委点评 and 党组织点评
 		String report = task(as("sec120202"), pid, "Task_ReportWork");
-		ArrayNode reportRows = list(as("sec120202"), report, "report");
-		reportRows.forEach((r) -> ((ObjectNode) r).put("results", "成效").put("problems", "问题").put("nextSteps", "打算"));
-		submitJson(as("sec120202"), report, "report", reportRows);
+		JsonNode reportVars = formVariables(as("sec120202"), report);
+		Map<String, Object> reportValues = new LinkedHashMap<>();
+		for (int i = 1; i <= reportVars.at("/itemCount/value").asInt(); i++) {
+			reportValues.put("results" + i, "成效");
+			reportValues.put("problems" + i, "问题");
+			reportValues.put("nextSteps" + i, "打算");
+		}
+		submit(as("sec120202"), report, reportValues);
 		review(as("gb1202"), task(as("gb1202"), pid, "Task_CommitteeReview"), "committee");
 		assertThat(
 				as("gb1202").get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=Task_PartyReview")
@@ -186,7 +191,7 @@ class BranchRestTests {
 				variables(CampaignTestSupport.plan(1)).toString());
 		started.add(json.readTree(campaign.body()).get("id").asText());
 		submit(as("city1"), task(as("city1"), started.get(0), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
-		runJobs(started.get(0));
+		this.support.runJobs(started.get(0));
 		String campaignId = (String) this.runtimeService.getVariable(started.get(0), "campaignId");
 		String pid = this.jdbc
 			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = '120303'")
@@ -204,17 +209,31 @@ class BranchRestTests {
 	// ---- helpers
 
 	private void review(TestHttp reviewer, String task, String prefix) throws Exception {
-		ArrayNode ratings = list(reviewer, task, prefix + "Ratings");
-		ratings.forEach((r) -> ((ObjectNode) r).put("rating", "GOOD"));
-		ObjectNode vars = json.createObjectNode();
-		vars.putObject(prefix + "Ratings").put("value", ratings.toString()).put("type", "Json");
-		vars.putObject(prefix + "Affirmed").put("value", "工作扎实");
-		vars.putObject(prefix + "Problems").put("value", "覆盖面还可扩大");
-		vars.putObject(prefix + "Direction").put("value", "继续努力");
-		vars.putObject(prefix + "Verdict").put("value", "PASS");
-		HttpResponse<String> response = reviewer.postJson("/engine-rest/task/" + task + "/submit-form",
-				json.createObjectNode().set("variables", vars).toString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+		JsonNode vars = formVariables(reviewer, task);
+		assertThat(vars.at("/reportSummary/value").asText()).contains("工作成效");
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (int i = 1; i <= vars.at("/itemCount/value").asInt(); i++) {
+			values.put(prefix + "Rating" + i, "GOOD");
+		}
+		values.put(prefix + "Affirmed", "工作扎实");
+		values.put(prefix + "Problems", "覆盖面还可扩大");
+		values.put(prefix + "Direction", "继续努力");
+		values.put(prefix + "Verdict", "PASS");
+		submit(reviewer, task, values);
+	}
+
+	/** A checklist's answer as Tasklist submits it: a Json array of the ticked values. */
+	private static String checklist(String key, List<String> ticked) {
+		ObjectNode body = json.createObjectNode();
+		body.putObject("variables")
+			.putObject(key)
+			.put("value", json.valueToTree(ticked).toString())
+			.put("type", "Json");
+		return body.toString();
+	}
+
+	private static JsonNode formVariables(TestHttp user, String task) throws Exception {
+		return json.readTree(user.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").body());
 	}
 
 	private static void assertRefused(HttpResponse<String> response, String field) throws Exception {
@@ -238,14 +257,6 @@ class BranchRestTests {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
 	}
 
-	private void submitJson(TestHttp user, String task, String key, ArrayNode rows) {
-		ObjectNode vars = json.createObjectNode();
-		vars.putObject(key).put("value", rows.toString()).put("type", "Json");
-		HttpResponse<String> response = user.postJson("/engine-rest/task/" + task + "/submit-form",
-				json.createObjectNode().set("variables", vars).toString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-	}
-
 	/** The one task of that kind the user sees in the process instance. */
 	private static String task(TestHttp user, String processInstanceId, String key) throws Exception {
 		JsonNode tasks = json
@@ -253,40 +264,6 @@ class BranchRestTests {
 				.body());
 		assertThat(tasks).as(key).hasSize(1);
 		return tasks.get(0).get("id").asText();
-	}
-
-	private static ArrayNode list(TestHttp user, String task, String variable) throws Exception {
-		String body = user.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").body();
-		JsonNode value = json.readTree(body).at("/" + variable + "/value");
-		JsonNode parsed = value.isTextual() ? json.readTree(value.asText()) : value;
-		if (!(parsed instanceof ArrayNode array)) {
-			throw new AssertionError("no list " + variable + " in " + body);
-		}
-		return array;
-	}
-
-	private void runJobs(String processInstanceId) {
-		for (int i = 0; i < 500; i++) {
-			List<Job> jobs = this.managementService.createJobQuery()
-				.processInstanceId(processInstanceId)
-				.list()
-				.stream()
-				.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
-				.toList();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			this.managementService.executeJob(jobs.get(0).getId());
-		}
-	}
-
-	private void fireTimer(String processInstanceId, String activityId) {
-		this.managementService.executeJob(this.managementService.createJobQuery()
-			.processInstanceId(processInstanceId)
-			.timers()
-			.activityId(activityId)
-			.singleResult()
-			.getId());
 	}
 
 }

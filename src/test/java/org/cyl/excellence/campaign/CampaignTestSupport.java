@@ -35,21 +35,21 @@ public class CampaignTestSupport {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	final FormService formService;
+	public final FormService formService;
 
-	final RuntimeService runtimeService;
+	public final RuntimeService runtimeService;
 
-	final TaskService taskService;
+	public final TaskService taskService;
 
-	final ManagementService managementService;
+	public final ManagementService managementService;
 
-	final IdentityService identityService;
+	public final IdentityService identityService;
 
-	final RepositoryService repositoryService;
+	public final RepositoryService repositoryService;
 
-	final OrganizationImport organizationImport;
+	public final OrganizationImport organizationImport;
 
-	final JdbcClient jdbc;
+	public final JdbcClient jdbc;
 
 	CampaignTestSupport(FormService formService, RuntimeService runtimeService, TaskService taskService,
 			ManagementService managementService, IdentityService identityService, RepositoryService repositoryService,
@@ -234,33 +234,36 @@ public class CampaignTestSupport {
 			.single();
 	}
 
-	/** A Json variable holding the given list, as a form's dynamic list submits it. */
-	public static Object jsonList(List<Map<String, Object>> rows) {
+	/**
+	 * The per-item fields of a task's form ({@code key1..keyN}, N the task's
+	 * {@code itemCount}), each filled with what {@code value} makes of the item's label.
+	 */
+	public Map<String, Object> perItem(Task task, String key, java.util.function.Function<String, Object> value) {
+		Map<String, Object> values = new HashMap<>();
+		int count = ((Number) this.taskService.getVariable(task.getId(), "itemCount")).intValue();
+		for (int i = 1; i <= count; i++) {
+			values.put(key + i, value.apply((String) this.taskService.getVariable(task.getId(), "item" + i)));
+		}
+		return values;
+	}
+
+	/** The League numbers offered on the 评诺 form. */
+	public List<String> memberOptions(Task task) {
+		String text = ((org.camunda.spin.plugin.variable.value.JsonValue) this.taskService
+			.getVariableTyped(task.getId(), "memberOptions")).getValueSerialized();
 		try {
-			return SpinValues.jsonValue(json.writeValueAsString(rows)).create();
+			return json.readValue(text, new TypeReference<List<Map<String, Object>>>() {
+			}).stream().map((m) -> m.get("value").toString()).toList();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	/**
-	 * The rows of a list variable (prefilled by the application), with {@code fill}
-	 * applied to each.
-	 */
-	public List<Map<String, Object>> rows(Task task, String variable,
-			java.util.function.Consumer<Map<String, Object>> fill) {
-		Object value = this.taskService.getVariableTyped(task.getId(), variable);
-		String text = ((org.camunda.spin.plugin.variable.value.JsonValue) value).getValueSerialized();
+	/** A Json variable holding a list of strings, as a checklist submits it. */
+	public static Object jsonList(List<String> values) {
 		try {
-			List<Map<String, Object>> rows = json
-				.readValue(text, new TypeReference<List<LinkedHashMap<String, Object>>>() {
-				})
-				.stream()
-				.map((m) -> (Map<String, Object>) m)
-				.collect(java.util.stream.Collectors.toCollection(ArrayList::new));
-			rows.forEach(fill);
-			return rows;
+			return SpinValues.jsonValue(json.writeValueAsString(values)).create();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
@@ -284,22 +287,19 @@ public class CampaignTestSupport {
 		}
 	}
 
-	public Object orgPledge(Task task) {
-		return CampaignTestSupport.jsonList(this.rows(task, "orgPledge", (r) -> {
-			r.put("commitment", "承诺：" + r.get("item"));
-			r.put("measures", "措施：" + r.get("item"));
-		}));
+	public Map<String, Object> orgPledge(Task task) {
+		Map<String, Object> values = perItem(task, "commitment", (item) -> "承诺：" + item);
+		values.putAll(perItem(task, "measures", (item) -> "措施：" + item));
+		return values;
 	}
 
 	public void draftOrgPledge(String pid) {
 		Task task = this.task(pid, "Task_DraftOrgPledge");
-		this.complete(task, Map.of("orgPledge", orgPledge(task)));
+		this.complete(task, orgPledge(task));
 	}
 
 	public void sign(Task task) {
-		Map<String, Object> values = new HashMap<>();
-		values.put("memberPledge", CampaignTestSupport
-			.jsonList(this.rows(task, "memberPledge", (r) -> r.put("commitment", "我承诺" + r.get("item")))));
+		Map<String, Object> values = perItem(task, "pledge", (item) -> "我承诺" + item);
 		if (Boolean.TRUE.equals(this.taskService.getVariable(task.getId(), "isCadre"))) {
 			values.put("higherStandard", "标准高于一般团员");
 		}
@@ -313,17 +313,15 @@ public class CampaignTestSupport {
 
 	public void evaluate(String pid) {
 		Task task = this.task(pid, "Task_EvaluateFulfilment");
-		this.complete(task, Map.of("fulfilment",
-				CampaignTestSupport.jsonList(this.rows(task, "fulfilment", (r) -> r.put("rating", "FULFILLED")))));
+		this.complete(task, Map.of("fulfilled", jsonList(memberOptions(task))));
 	}
 
 	public void report(String pid) {
 		Task task = this.task(pid, "Task_ReportWork");
-		this.complete(task, Map.of("report", CampaignTestSupport.jsonList(this.rows(task, "report", (r) -> {
-			r.put("results", "成效");
-			r.put("problems", "问题");
-			r.put("nextSteps", "打算");
-		}))));
+		Map<String, Object> values = perItem(task, "results", (item) -> item + "成效");
+		values.putAll(perItem(task, "problems", (item) -> item + "问题"));
+		values.putAll(perItem(task, "nextSteps", (item) -> item + "打算"));
+		this.complete(task, values);
 	}
 
 	/** Every pledge round, then the report: the branch waits for its leader review. */
@@ -345,9 +343,8 @@ public class CampaignTestSupport {
 	}
 
 	public void reviewAs(Task task, String prefix, String verdict) {
-		Map<String, Object> values = new HashMap<>();
-		values.put(prefix + "Ratings", CampaignTestSupport.jsonList(this.rows(task, prefix + "Ratings",
-				(r) -> r.put("rating", "PASS".equals(verdict) ? "GOOD" : "AVERAGE"))));
+		Map<String, Object> values = perItem(task, prefix + "Rating",
+				(item) -> "PASS".equals(verdict) ? "GOOD" : "AVERAGE");
 		values.put(prefix + "Affirmed", "组织建设扎实");
 		values.put(prefix + "Problems", "PASS".equals(verdict) ? "无明显问题" : "指出问题：活动开展不够");
 		values.put(prefix + "Direction", "继续努力");
