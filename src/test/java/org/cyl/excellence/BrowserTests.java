@@ -193,6 +193,83 @@ class BrowserTests {
 		screenshot("08-committee-sees-review");
 	}
 
+	@Test
+	void committeeLaunchesACampaignFromTasklistAndTheManagerSeesItsBranchesInCockpit() throws Exception {
+		logIn("committee12", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//a[contains(.,'Start process')]")).click();
+		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='创先争优活动']"))).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_Title']")));
+		java.time.LocalDate today = java.time.LocalDate.now();
+		type("Field_Title", "浏览器发起的创先争优活动");
+		type("Field_Theme", "扩大组织覆盖、增强组织活力");
+		choose("Field_StandardSet", "四好 + 四带头");
+		date("Field_CampaignStart", today);
+		date("Field_MobilizationEnd", today.plusDays(10));
+		date("Field_AdvanceEnd", today.plusDays(100));
+		date("Field_SummaryEnd", today.plusDays(200));
+		type("Field_Round1Theme", "牢记宗旨为民服务");
+		date("Field_Round1End", today.plusDays(60));
+		date("Field_ReviewDate", today.plusDays(150));
+		type("Field_QuotaOrganizations", "3");
+		type("Field_QuotaMembers", "30");
+		type("Field_QuotaMembersPerBranch", "2");
+		screenshot("09-campaign-start-form");
+		var start = driver.findElement(By.xpath("//button[normalize-space(.)='Start']"));
+		waiting().until(ExpectedConditions.elementToBeClickable(start)).click();
+		waiting().until((d) -> this.support.jdbc.sql("select count(*) from campaign where title = '浏览器发起的创先争优活动'")
+			.query(Integer.class)
+			.single() == 1);
+		String campaignPid = this.support.jdbc
+			.sql("select process_instance_id from campaign where title = '浏览器发起的创先争优活动'")
+			.query(String.class)
+			.single();
+		this.support.complete(this.support.task(campaignPid, "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaignPid);
+
+		driver.manage().deleteAllCookies();
+		logIn("manager", "demo");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
+		driver.get(url("/camunda/app/cockpit/default/#/processes"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "团支部创先争优"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("创先争优活动");
+		screenshot("10-manager-cockpit-processes");
+	}
+
+	private org.openqa.selenium.WebElement field(String id) {
+		return driver.findElement(By.cssSelector("input[id*='-" + id + "'], textarea[id*='-" + id + "']"));
+	}
+
+	private void type(String id, String text) {
+		org.openqa.selenium.WebElement input = field(id);
+		input.clear();
+		input.sendKeys(text);
+	}
+
+	/** A form-js select: opened, and the option with that text picked. */
+	private void choose(String id, String optionText) {
+		org.openqa.selenium.WebElement select = field(id);
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+		select.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-input-group')][1]")).click();
+		waiting()
+			.until(ExpectedConditions.elementToBeClickable(
+					By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'" + optionText + "')]")))
+			.click();
+	}
+
+	/**
+	 * A form-js date field: typed as the date picker shows dates (MM/dd/yyyy), confirmed
+	 * with Enter.
+	 */
+	private void date(String id, java.time.LocalDate day) {
+		field(id).click();
+		field(id).sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"))
+				+ org.openqa.selenium.Keys.ENTER);
+		// close the calendar: click outside it
+		driver.findElement(By.cssSelector(".fjs-form h2, .fjs-form .fjs-form-field-text")).click();
+	}
+
 	/**
 	 * A campaign of 校团委 whose branch has finished mobilising and waits for its
 	 * organisation pledge.
