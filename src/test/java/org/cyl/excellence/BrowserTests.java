@@ -183,6 +183,13 @@ class BrowserTests {
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 
+		// the branch's record shows the pledge with its author
+		String campaignId = (String) this.support.runtimeService.getVariable(pid, "campaignId");
+		driver.get(url("/campaigns/" + campaignId + "/branches/120303/record"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "组织承诺"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("承诺与措施 1", "支部方案与动员");
+		screenshot("07c-branch-record");
+
 		// the members sign, then the 团总支 sees 审核承诺 in its Tasklist
 		this.support.signAll(pid);
 		driver.manage().deleteAllCookies();

@@ -28,6 +28,27 @@ class BranchRecords {
 			.update();
 	}
 
+	record DocumentRow(String kind, int round, String content, String author, Timestamp createdAt) {
+	}
+
+	List<DocumentRow> documents(String campaignId, String branchCode) {
+		return this.jdbc.sql("""
+				select kind, round_no, content, author, created_at from branch_document
+				where campaign_id = ? and branch_code = ? order by id""")
+			.params(campaignId, branchCode)
+			.query((rs, n) -> new DocumentRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5)))
+			.list();
+	}
+
+	String stage(String campaignId, String branchCode) {
+		return this.jdbc.sql("select stage from campaign_branch where campaign_id = ? and branch_code = ?")
+			.params(campaignId, branchCode)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	record OpinionRow(String kind, int attempt, String verdict, String content, java.time.LocalDate deadline,
 			String author, Timestamp createdAt) {
 	}

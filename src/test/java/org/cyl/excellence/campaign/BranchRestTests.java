@@ -179,6 +179,19 @@ class BranchRestTests {
 			.params(campaignId, BRANCH)
 			.query(String.class)
 			.single()).isEqualTo("FINISHED");
+
+		// the branch's record: every opinion with who and when, everything the branch
+		// wrote
+		String record = "/api/campaigns/" + campaignId + "/branches/" + BRANCH + "/record";
+		JsonNode entries = json.readTree(as("gb1202").get(record).body());
+		assertThat(entries.get("opinions").findValuesAsText("label")).contains("承诺审核", "团委点评", "党组织点评");
+		assertThat(entries.get("opinions").findValuesAsText("author")).contains("gb1202", "party1202s");
+		assertThat(entries.get("documents").findValuesAsText("label")).contains("支部方案与动员", "组织承诺", "工作汇报");
+		assertThat(as("sec120101").get(record).statusCode()).isEqualTo(403);
+		String recordPage = TestHttp.login(this.port, "m12020207", "demo")
+			.get("/campaigns/" + campaignId + "/branches/" + BRANCH + "/record")
+			.body();
+		assertThat(recordPage).contains("活动记录", "团委点评", "覆盖面还可扩大", "工作成效：成效");
 	}
 
 	@Test
