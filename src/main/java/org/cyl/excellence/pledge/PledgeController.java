@@ -7,14 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Organization;
-import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.NotFoundException;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,16 +29,13 @@ class PledgeController {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private final CampaignRepository campaigns;
+	private final BranchAccess access;
 
 	private final PledgeRepository pledges;
 
-	private final OrganizationDirectory organizations;
-
-	PledgeController(CampaignRepository campaigns, PledgeRepository pledges, OrganizationDirectory organizations) {
-		this.campaigns = campaigns;
+	PledgeController(BranchAccess access, PledgeRepository pledges) {
+		this.access = access;
 		this.pledges = pledges;
-		this.organizations = organizations;
 	}
 
 	record RoundView(int round, String theme, List<Map<String, Object>> organizationPledge, List<MemberView> members) {
@@ -68,13 +62,9 @@ class PledgeController {
 	}
 
 	private BranchPledges published(String campaignId, String branchCode, Authentication authentication) {
-		Campaign campaign = this.campaigns.find(campaignId)
-			.orElseThrow(() -> new NotFoundException("活动 " + campaignId + " 不存在"));
-		Organization branch = this.organizations.find(branchCode)
-			.orElseThrow(() -> new NotFoundException("团支部 " + branchCode + " 不存在"));
-		if (!this.organizations.maySee(authentication, branch)) {
-			throw new AccessDeniedException("无权查看" + branch.name() + "的承诺");
-		}
+		BranchAccess.CampaignBranch opened = this.access.open(campaignId, branchCode, authentication, "的承诺");
+		Campaign campaign = opened.campaign();
+		Organization branch = opened.branch();
 		List<RoundView> rounds = new ArrayList<>();
 		for (int round : this.pledges.publishedRounds(campaignId, branchCode)) {
 			Plan.Round planned = campaign.plan().rounds().get(round - 1);

@@ -4,13 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.system.NotFoundException;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,14 +25,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class BranchRecordController {
 
-	private final CampaignRepository campaigns;
+	private final BranchAccess access;
 
 	private final BranchRecords records;
 
 	private final OrganizationDirectory organizations;
 
-	BranchRecordController(CampaignRepository campaigns, BranchRecords records, OrganizationDirectory organizations) {
-		this.campaigns = campaigns;
+	BranchRecordController(BranchAccess access, BranchRecords records, OrganizationDirectory organizations) {
+		this.access = access;
 		this.records = records;
 		this.organizations = organizations;
 	}
@@ -108,13 +107,9 @@ class BranchRecordController {
 	}
 
 	private BranchRecord record(String campaignId, String branchCode, Authentication authentication) {
-		Campaign campaign = this.campaigns.find(campaignId)
-			.orElseThrow(() -> new NotFoundException("活动 " + campaignId + " 不存在"));
-		Organization branch = this.organizations.find(branchCode)
-			.orElseThrow(() -> new NotFoundException("团支部 " + branchCode + " 不存在"));
-		if (!this.organizations.maySee(authentication, branch)) {
-			throw new AccessDeniedException("无权查看" + branch.name() + "的活动记录");
-		}
+		BranchAccess.CampaignBranch opened = this.access.open(campaignId, branchCode, authentication, "的活动记录");
+		Campaign campaign = opened.campaign();
+		Organization branch = opened.branch();
 		String stage = this.records.stage(campaignId, branchCode);
 		if (stage == null) {
 			throw new NotFoundException(branch.name() + "未参加活动 " + campaign.plan().title());
