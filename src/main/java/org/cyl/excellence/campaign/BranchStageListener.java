@@ -19,7 +19,7 @@ class BranchStageListener implements ExecutionListener {
 
 	static final Map<String, String> STAGES = Map.of("Task_MobilizeBranch", "MOBILIZING", "SubProcess_PledgeRound",
 			"PLEDGING", "Task_ReportWork", "REPORTING", "Gateway_ReviewSplit", "REVIEWING", "Task_Rectify",
-			"RECTIFYING");
+			"RECTIFYING", "CallActivity_MassAppraisal", "APPRAISING");
 
 	private final CampaignProgress progress;
 

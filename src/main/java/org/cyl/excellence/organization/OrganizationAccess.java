@@ -24,6 +24,29 @@ class OrganizationAccess {
 		this.repository = repository;
 	}
 
+	/**
+	 * Whether the person belongs to the organisation or one below it (as member or role
+	 * holder).
+	 */
+	boolean isWithin(Authentication authentication, String orgCode) {
+		String username = authentication.getName();
+		Set<String> mine = new HashSet<>();
+		this.repository.findRoles(username).forEach((r) -> mine.add(r.orgCode()));
+		this.repository.findMemberByUsername(username).ifPresent((m) -> mine.add(m.orgCode()));
+		Map<String, Organization> all = this.repository.findAllOrganizations()
+			.stream()
+			.collect(Collectors.toMap(Organization::code, Function.identity()));
+		for (String code : mine) {
+			for (Organization o = all.get(code); o != null; o = (o.parentCode() != null) ? all.get(o.parentCode())
+					: null) {
+				if (o.code().equals(orgCode) || orgCode.equals(o.partyOrgCode())) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
 	boolean maySeeMembers(Authentication authentication, Organization org) {
 		String username = authentication.getName();
 		List<RoleAssignment> roles = this.repository.findRoles(username);

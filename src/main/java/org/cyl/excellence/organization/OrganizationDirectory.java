@@ -76,6 +76,14 @@ public class OrganizationDirectory {
 		return Optional.empty();
 	}
 
+	/**
+	 * Whether the person is a member or role holder of the organisation or of one below
+	 * it.
+	 */
+	public boolean isWithin(org.springframework.security.core.Authentication authentication, String orgCode) {
+		return this.access.isWithin(authentication, orgCode);
+	}
+
 	public List<Member> members(String branchCode) {
 		return this.repository.findMembers(branchCode);
 	}

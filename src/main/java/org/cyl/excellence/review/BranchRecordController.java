@@ -84,14 +84,15 @@ class BranchRecordController {
 	}
 
 	static final Map<String, String> STAGES = Map.of("PENDING", "待启动", "STARTED", "已启动", "MOBILIZING", "动员部署",
-			"PLEDGING", "公开承诺", "REPORTING", "汇报工作", "REVIEWING", "点评", "RECTIFYING", "限期整改", "FINISHED", "已完成");
+			"PLEDGING", "公开承诺", "REPORTING", "汇报工作", "REVIEWING", "点评", "RECTIFYING", "限期整改", "APPRAISING", "群众评议",
+			"FINISHED", "已完成");
 
 	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
 		.ofPattern("yyyy-MM-dd HH:mm");
 
 	static final Map<String, String> LABELS = Map.of("BRANCH_PLAN", "支部方案与动员", "ORG_PLEDGE", "组织承诺", "REPORT", "工作汇报",
 			"RECTIFICATION", "整改情况", "PLEDGE_REVIEW", "承诺审核", "COMMITTEE_REVIEW", "团委点评", "PARTY_REVIEW", "党组织点评",
-			"SUPERVISION", "上级团委督办");
+			"SUPERVISION", "上级团委督办", "APPRAISAL_RECTIFICATION", "群众评议后整改");
 
 	@GetMapping("/api/campaigns/{campaignId}/branches/{branchCode}/record")
 	@ResponseBody

@@ -34,9 +34,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * CSRF; each request then runs as that Camunda user
  * ({@link CamundaAuthenticationFilters}).</li>
  * <li>Everything else: form login with a session, one login for Tasklist, Cockpit, Admin,
- * Welcome and the application's pages. Only the login page and static assets are open.
- * Unauthenticated API calls get 401, pages a redirect to the login page. Logging out,
- * from our pages or from a webapp's menu, ends the session everywhere.</li>
+ * Welcome and the application's pages. Only the login page, static assets and the masses'
+ * ballot links are open. Unauthenticated API calls get 401, pages a redirect to the login
+ * page. Logging out, from our pages or from a webapp's menu, ends the session
+ * everywhere.</li>
  * </ul>
  * CSRF protection stays on for the application's own pages and API; the webapps
  * ({@code /camunda/**}) bring their own CSRF token.
@@ -84,7 +85,7 @@ class SecurityConfig {
 			.authorizeHttpRequests(
 					(auth) -> auth
 						.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
-								path("/error"))
+								path("/error"), path("/ballot/**"))
 						.permitAll()
 						.anyRequest()
 						.authenticated())
@@ -99,7 +100,8 @@ class SecurityConfig {
 				.defaultLogoutSuccessHandlerFor(toLoginPage, path("/logout"))
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID"))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), SecurityConfig::hasBasicCredentials))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), path("/ballot/**"),
+					SecurityConfig::hasBasicCredentials))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
 			.build();

@@ -86,10 +86,13 @@ class BranchCampaignProcessTests {
 		this.support.evaluate(this.pid);
 		this.support.report(this.pid);
 		this.support.review(this.pid, "PASS", "PASS");
+		assertThat(instance).isWaitingAt("CallActivity_MassAppraisal");
+		assertThat(stage()).isEqualTo("APPRAISING");
+		this.support.appraise(this.pid, 4, 4, "SATISFIED");
 		assertThat(instance).isEnded()
 			.hasPassedInOrder("Task_MobilizeBranch", "Task_DraftOrgPledge", "Task_SignMemberPledge",
 					"Task_ReviewPledges", "Task_PublishPledges", "Task_EvaluateFulfilment", "Task_ReportWork",
-					"Task_AssessReviews", "EndEvent_BranchCampaignCompleted");
+					"Task_AssessReviews", "CallActivity_MassAppraisal", "EndEvent_BranchCampaignCompleted");
 		assertThat(stage()).isEqualTo("FINISHED");
 		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "' and fulfilment = 'FULFILLED'"))
 			.isEqualTo(3);
@@ -146,6 +149,7 @@ class BranchCampaignProcessTests {
 				"指出问题");
 		this.support.complete(rectify, Map.of("rectifyMeasures", "每月开展主题团日", "rectifyResult", "已开展两次"));
 		this.support.review(this.pid, "PASS", "PASS");
+		this.support.appraise(this.pid, 4, 4, "SATISFIED");
 		assertThat(instance()).isEnded().hasPassed("Task_Rectify").hasNotPassed("Task_SuperviseRectification");
 	}
 
@@ -166,6 +170,7 @@ class BranchCampaignProcessTests {
 				"亲自抓落实");
 		this.support.complete(rectify, Map.of("rectifyMeasures", "措施二", "rectifyResult", "情况二"));
 		this.support.review(this.pid, "PASS", "PASS");
+		this.support.appraise(this.pid, 4, 4, "SATISFIED");
 		assertThat(instance()).isEnded().hasPassed("Task_SuperviseRectification");
 	}
 

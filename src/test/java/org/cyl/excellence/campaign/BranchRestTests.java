@@ -174,6 +174,55 @@ class BranchRestTests {
 			.isEqualTo("[]");
 		review(as("party1202s"), task(as("party1202s"), pid, "Task_PartyReview"), "party");
 
+		// 群众评议: the 团总支 issues ballots, the masses answer through their links, the 团总支
+		// closes
+		String appraisalPid = this.support.appraisalInstance(pid);
+		submit(as("gb1202"), task(as("gb1202"), appraisalPid, "Task_InitiateAppraisal"),
+				Map.of("ballotCount", 5, "opensAt", java.time.LocalDate.now().toString(), "closesAt",
+						java.time.LocalDate.now().plusDays(7).toString(), "publishScope", "COMMITTEE"));
+		String appraisalId = (String) this.runtimeService.getVariable(appraisalPid, "appraisalId");
+		HttpResponse<String> csv = as("gb1202").get("/api/appraisals/" + appraisalId + "/ballots.csv");
+		assertThat(csv.statusCode()).isEqualTo(200);
+		List<String> links = csv.body().lines().skip(1).map((line) -> line.substring(line.indexOf(',') + 1)).toList();
+		assertThat(links).hasSize(5).allMatch((l) -> l.contains("/ballot/"));
+		assertThat(as("sec120202").get("/api/appraisals/" + appraisalId + "/ballots.csv").statusCode())
+			.as("the appraised branch does not get the ballots")
+			.isEqualTo(403);
+		assertThat(as("gb1202").get("/appraisals/" + appraisalId + "/ballots").body())
+			.contains("data:image/png;base64,", "第 5 号");
+		TestHttp masses = TestHttp.anonymous(this.port);
+		for (String link : links.subList(0, 4)) {
+			String path = link.substring(link.indexOf("/ballot/"));
+			assertThat(masses.get(path).body()).contains("群众评议", "总体评价", "满意");
+			HttpResponse<String> cast = masses.post(
+					path, TestHttp.form(Map.of("item0", "SATISFIED", "item1", "SATISFIED", "item2", "SATISFIED",
+							"item3", "FAIRLY", "item4", "SATISFIED", "comment", "活动开展得好")),
+					"application/x-www-form-urlencoded");
+			assertThat(cast.statusCode()).isEqualTo(200);
+			assertThat(cast.body()).contains("感谢您的评议");
+		}
+		String used = links.get(0).substring(links.get(0).indexOf("/ballot/"));
+		assertThat(masses.get(used).statusCode()).isEqualTo(409);
+		assertThat(masses.get(used).body()).contains("已经使用过");
+		String last = links.get(4).substring(links.get(4).indexOf("/ballot/"));
+		HttpResponse<String> incomplete = masses.post(last, TestHttp.form(Map.of("item0", "SATISFIED")),
+				"application/x-www-form-urlencoded");
+		assertThat(incomplete.statusCode()).isEqualTo(400);
+		assertThat(incomplete.body()).contains("请对");
+		assertThat(as("sec120202").postJson("/api/appraisals/" + appraisalId + "/close", "").statusCode())
+			.isEqualTo(403);
+		assertThat(as("gb1202").postJson("/api/appraisals/" + appraisalId + "/close", "").statusCode()).isEqualTo(200);
+		assertThat(masses.get(last).statusCode()).as("closed").isEqualTo(410);
+		JsonNode results = json.readTree(as("m12020205").get("/api/appraisals/" + appraisalId + "/results").body());
+		assertThat(results.get("grade").asText()).isEqualTo("好");
+		assertThat(results.get("participation").asText()).isEqualTo("80%");
+		assertThat(results.get("ballotsCast").asInt()).isEqualTo(4);
+		assertThat(results.at("/items/3/fairly").asInt()).isEqualTo(4);
+		assertThat(results.get("comments")).hasSize(4);
+		assertThat(as("gb1201").get("/api/appraisals/" + appraisalId + "/results").statusCode())
+			.as("published to the committee's subtree: another college's 团总支 is outside")
+			.isEqualTo(403);
+
 		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
 		assertThat(this.jdbc.sql("select stage from campaign_branch where campaign_id = ? and branch_code = ?")
 			.params(campaignId, BRANCH)

@@ -51,9 +51,16 @@ public class CampaignTestSupport {
 
 	public final JdbcClient jdbc;
 
+	public final org.cyl.excellence.appraisal.BallotService ballots;
+
+	public final org.cyl.excellence.appraisal.BallotTokens tokens;
+
 	CampaignTestSupport(FormService formService, RuntimeService runtimeService, TaskService taskService,
 			ManagementService managementService, IdentityService identityService, RepositoryService repositoryService,
-			OrganizationImport organizationImport, JdbcClient jdbc) {
+			OrganizationImport organizationImport, JdbcClient jdbc, org.cyl.excellence.appraisal.BallotService ballots,
+			org.cyl.excellence.appraisal.BallotTokens tokens) {
+		this.ballots = ballots;
+		this.tokens = tokens;
 		this.formService = formService;
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
@@ -355,10 +362,44 @@ public class CampaignTestSupport {
 		this.complete(task, values);
 	}
 
-	/** Drives a branch from its first task to its end, every review passed. */
+	/**
+	 * Drives a branch from its first task to its end, every review passed, every ballot
+	 * 满意.
+	 */
 	public void finishBranch(String pid) {
 		toReview(pid);
 		review(pid, "PASS", "PASS");
+		appraise(pid, 4, 4, "SATISFIED");
+	}
+
+	/** The MassAppraisalProcess the branch's process called. */
+	public String appraisalInstance(String branchPid) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(branchPid)
+			.singleResult()
+			.getProcessInstanceId();
+	}
+
+	/**
+	 * One appraisal round of the branch: {@code issued} ballots, {@code cast} of them
+	 * answered with {@code answer} on every item, then the committee closes early.
+	 * Returns the appraisal's id.
+	 */
+	public String appraise(String branchPid, int issued, int cast, String answer) {
+		String sub = appraisalInstance(branchPid);
+		Map<String, Object> initiation = new HashMap<>();
+		initiation.put("ballotCount", (long) issued);
+		initiation.put("opensAt", LocalDate.now().toString());
+		initiation.put("closesAt", LocalDate.now().plusDays(7).toString());
+		initiation.put("publishScope", "BRANCH");
+		this.complete(this.task(sub, "Task_InitiateAppraisal"), initiation);
+		String appraisalId = (String) this.runtimeService.getVariable(sub, "appraisalId");
+		int items = ((String) this.runtimeService.getVariable(sub, "appraisalItems")).split("、").length;
+		for (int i = 0; i < cast; i++) {
+			this.ballots.submit(this.tokens.token(appraisalId, i), java.util.Collections.nCopies(items, answer), null);
+		}
+		this.runtimeService.createMessageCorrelation("AppraisalClosedEarly").processInstanceId(sub).correlate();
+		return appraisalId;
 	}
 
 }

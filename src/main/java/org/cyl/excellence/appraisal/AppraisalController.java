@@ -1,0 +1,229 @@
+package org.cyl.excellence.appraisal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
+import org.cyl.excellence.organization.Organization;
+import org.cyl.excellence.organization.OrganizationDirectory;
+import org.cyl.excellence.organization.Role;
+import org.cyl.excellence.system.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The committee's side of an appraisal — the printable ballot sheet with a QR code per
+ * ballot, the ballot links as CSV, closing early — and its publication: the results page,
+ * and the campaign's criticism notice (通报批评).
+ */
+@Controller
+class AppraisalController {
+
+	private final AppraisalRepository appraisals;
+
+	private final BallotTokens tokens;
+
+	private final OrganizationDirectory organizations;
+
+	private final RuntimeService runtimeService;
+
+	AppraisalController(AppraisalRepository appraisals, BallotTokens tokens, OrganizationDirectory organizations,
+			RuntimeService runtimeService) {
+		this.appraisals = appraisals;
+		this.tokens = tokens;
+		this.organizations = organizations;
+		this.runtimeService = runtimeService;
+	}
+
+	record BallotLink(int number, String url, String qrDataUri) {
+	}
+
+	@GetMapping("/appraisals/{id}/ballots")
+	String sheet(@PathVariable String id, Authentication authentication, HttpServletRequest request, Model model) {
+		Appraisal appraisal = organizing(id, authentication);
+		List<BallotLink> links = new ArrayList<>();
+		for (int i = 0; i < appraisal.ballotsIssued(); i++) {
+			String url = link(request, appraisal.id(), i);
+			links.add(new BallotLink(i + 1, url, qr(url)));
+		}
+		model.addAttribute("appraisal", appraisal);
+		model.addAttribute("organization", name(appraisal.orgCode()));
+		model.addAttribute("links", links);
+		return "appraisal-ballots";
+	}
+
+	@GetMapping("/api/appraisals/{id}/ballots.csv")
+	ResponseEntity<byte[]> csv(@PathVariable String id, Authentication authentication, HttpServletRequest request) {
+		Appraisal appraisal = organizing(id, authentication);
+		StringBuilder csv = new StringBuilder("\uFEFF编号,评议链接\n");
+		for (int i = 0; i < appraisal.ballotsIssued(); i++) {
+			csv.append(i + 1).append(',').append(link(request, appraisal.id(), i)).append('\n');
+		}
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ballots-" + id + ".csv\"")
+			.body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The committee closes the appraisal before its closing time: the tally follows at
+	 * once.
+	 */
+	@PostMapping("/api/appraisals/{id}/close")
+	@ResponseBody
+	Map<String, Object> close(@PathVariable String id, Authentication authentication) {
+		Appraisal appraisal = organizing(id, authentication);
+		if (!"OPEN".equals(appraisal.status())) {
+			throw new IllegalArgumentException("评议已经结束");
+		}
+		this.runtimeService.createMessageCorrelation(AppraisalVariables.MESSAGE_CLOSED_EARLY)
+			.processInstanceId(appraisal.processInstanceId())
+			.correlate();
+		return Map.of("message", "评议已结束并完成统计", "appraisal", id);
+	}
+
+	record ItemResult(String item, int satisfied, int fairly, int basic, int dissatisfied, String satisfaction,
+			String dissatisfaction) {
+	}
+
+	record Results(String id, String organization, String status, int ballotsIssued, Integer ballotsCast,
+			String participation, String satisfaction, String dissatisfaction, String grade, String outcome,
+			List<ItemResult> items, List<String> comments) {
+	}
+
+	@GetMapping("/api/appraisals/{id}/results")
+	@ResponseBody
+	Results resultsApi(@PathVariable String id, Authentication authentication) {
+		return results(id, authentication);
+	}
+
+	@GetMapping("/appraisals/{id}/results")
+	String resultsPage(@PathVariable String id, Authentication authentication, Model model) {
+		model.addAttribute("results", results(id, authentication));
+		return "appraisal-results";
+	}
+
+	record Criticism(String organization, int round, String grade, String satisfaction, String dissatisfaction,
+			String resultsUrl) {
+	}
+
+	/** 通报批评: every organisation criticised after a mass appraisal in the campaign. */
+	@GetMapping("/campaigns/{campaignId}/criticisms")
+	String criticisms(@PathVariable String campaignId, Authentication authentication, Model model) {
+		List<Criticism> criticised = new ArrayList<>();
+		String committee = null;
+		for (Appraisal a : this.appraisals.findByCampaign(campaignId)) {
+			committee = a.committeeCode();
+			if ("CRITICISE".equals(a.outcome())) {
+				criticised.add(new Criticism(name(a.orgCode()), a.round(), a.grade(),
+						AppraisalRectifyListener.percent(a.satisfaction()),
+						AppraisalRectifyListener.percent(a.dissatisfaction()), "/appraisals/" + a.id() + "/results"));
+			}
+		}
+		if (committee != null && !mayRead(authentication, committee) && !isAdmin(authentication)) {
+			throw new AccessDeniedException("无权查看本次活动的通报");
+		}
+		model.addAttribute("criticised", criticised);
+		return "appraisal-criticisms";
+	}
+
+	private Results results(String id, Authentication authentication) {
+		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
+		Organization org = this.organizations.find(a.orgCode()).orElseThrow();
+		boolean allowed = isAdmin(authentication) || this.organizations.maySee(authentication, org)
+				|| ("COMMITTEE".equals(a.publishScope()) && mayRead(authentication, a.committeeCode()));
+		if (!allowed) {
+			throw new AccessDeniedException("评议结果只在公布范围内可见");
+		}
+		List<ItemResult> items = new ArrayList<>();
+		for (AppraisalRepository.TallyRow row : this.appraisals.tally(id)) {
+			items.add(new ItemResult(row.item(), row.satisfied(), row.fairly(), row.basic(), row.dissatisfied(),
+					AppraisalRectifyListener
+						.percent(TallyBallotsDelegate.rate(row.satisfied() + row.fairly(), row.total())),
+					AppraisalRectifyListener.percent(TallyBallotsDelegate.rate(row.dissatisfied(), row.total()))));
+		}
+		return new Results(a.id(), org.name(), a.status(), a.ballotsIssued(), a.ballotsCast(), pct(a.participation()),
+				pct(a.satisfaction()), pct(a.dissatisfaction()), a.grade(), outcomeLabel(a.outcome()), items,
+				"CLOSED".equals(a.status()) ? this.appraisals.comments(id) : List.of());
+	}
+
+	private static String pct(BigDecimal rate) {
+		return (rate == null) ? null : AppraisalRectifyListener.percent(rate);
+	}
+
+	static String outcomeLabel(String outcome) {
+		if (outcome == null) {
+			return null;
+		}
+		return switch (outcome) {
+			case "PUBLISH" -> "公布";
+			case "CRITICISE" -> "公布、通报批评、限期整改";
+			case "REPEAT" -> "参评率不足，重新评议";
+			default -> outcome;
+		};
+	}
+
+	/**
+	 * The appraisal, for a committee member of the organising committee or an
+	 * administrator.
+	 */
+	private Appraisal organizing(String id, Authentication authentication) {
+		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
+		if (!isAdmin(authentication) && !this.organizations.organizationsWhere(authentication.getName(), Role.COMMITTEE)
+			.contains(a.committeeCode())) {
+			throw new AccessDeniedException("只有组织评议的团委委员可以打印选票或结束评议");
+		}
+		return a;
+	}
+
+	private boolean mayRead(Authentication authentication, String committee) {
+		return this.organizations.isWithin(authentication, committee);
+	}
+
+	private static boolean isAdmin(Authentication authentication) {
+		return authentication.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN"));
+	}
+
+	private String name(String orgCode) {
+		return this.organizations.find(orgCode).map(Organization::name).orElse(orgCode);
+	}
+
+	private String link(HttpServletRequest request, String appraisalId, int ballot) {
+		String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+				+ request.getContextPath();
+		return base + "/ballot/" + this.tokens.token(appraisalId, ballot);
+	}
+
+	private static String qr(String text) {
+		try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
+			MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 160, 160), "PNG",
+					png);
+			return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
+		}
+		catch (WriterException | IOException ex) {
+			throw new IllegalStateException("QR code", ex);
+		}
+	}
+
+}

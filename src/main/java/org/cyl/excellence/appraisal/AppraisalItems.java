@@ -1,0 +1,37 @@
+package org.cyl.excellence.appraisal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.CampaignVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the masses are asked: one item per organisation standard item of the campaign,
+ * then 总体评价 — the overall item, whose rates grade the appraisal.
+ */
+@Component
+class AppraisalItems {
+
+	static final String OVERALL = "总体评价";
+
+	private final CampaignRepository campaigns;
+
+	AppraisalItems(CampaignRepository campaigns) {
+		this.campaigns = campaigns;
+	}
+
+	List<String> of(VariableScope scope) {
+		List<String> items = new ArrayList<>();
+		Object campaignId = scope.getVariable(CampaignVariables.CAMPAIGN_ID);
+		if (campaignId != null) {
+			this.campaigns.find((String) campaignId)
+				.ifPresent((c) -> items.addAll(this.campaigns.standardItems(c.plan().standardSet(), "ORG")));
+		}
+		items.add(OVERALL);
+		return items;
+	}
+
+}

@@ -1,0 +1,95 @@
+package org.cyl.excellence.appraisal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.cyl.excellence.appraisal.BallotService.BallotView;
+import org.cyl.excellence.appraisal.BallotService.State;
+import org.cyl.excellence.organization.OrganizationDirectory;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The ballot page {@code /ballot/{token}} for the masses: no login, one answer per item
+ * and an optional comment. A used, unknown, not yet open or closed link gets a page that
+ * says which (with a 4xx status); a second submission counts nothing.
+ */
+@Controller
+class BallotController {
+
+	private static final Map<State, Integer> STATUS = Map.of(State.UNKNOWN, 404, State.USED, 409, State.NOT_YET_OPEN,
+			403, State.CLOSED, 410);
+
+	private final BallotService ballots;
+
+	private final OrganizationDirectory organizations;
+
+	BallotController(BallotService ballots, OrganizationDirectory organizations) {
+		this.ballots = ballots;
+		this.organizations = organizations;
+	}
+
+	@GetMapping("/ballot/{token}")
+	String ballot(@PathVariable String token, Model model, HttpServletResponse response) {
+		BallotView view = this.ballots.open(token);
+		if (view.state() != State.OPEN) {
+			return refused(view, model, response);
+		}
+		return form(view, model, null, List.of(), null);
+	}
+
+	@PostMapping("/ballot/{token}")
+	String submit(@PathVariable String token, @RequestParam Map<String, String> params, Model model,
+			HttpServletResponse response) {
+		BallotView view = this.ballots.open(token);
+		List<String> answers = new ArrayList<>();
+		for (int i = 0; i < view.items().size(); i++) {
+			answers.add(params.get("item" + i));
+		}
+		try {
+			this.ballots.submit(token, answers, params.get("comment"));
+		}
+		catch (BallotService.Refused refused) {
+			if (refused.state() != State.OPEN) {
+				return refused(this.ballots.open(token), model, response);
+			}
+			response.setStatus(400);
+			return form(view, model, refused.getMessage(), answers, params.get("comment"));
+		}
+		model.addAttribute("organization", name(view));
+		return "ballot-done";
+	}
+
+	private String form(BallotView view, Model model, String error, List<String> answers, String comment) {
+		model.addAttribute("organization", name(view));
+		model.addAttribute("items", view.items());
+		model.addAttribute("answers", Answer.values());
+		model.addAttribute("chosen", answers);
+		model.addAttribute("comment", comment);
+		model.addAttribute("error", error);
+		model.addAttribute("closesAt", view.appraisal().closesAt());
+		return "ballot";
+	}
+
+	private String refused(BallotView view, Model model, HttpServletResponse response) {
+		response.setStatus(STATUS.get(view.state()));
+		model.addAttribute("state", view.state().name());
+		model.addAttribute("organization", (view.appraisal() != null) ? name(view) : null);
+		model.addAttribute("opensAt", (view.appraisal() != null) ? view.appraisal().opensAt() : null);
+		return "ballot-refused";
+	}
+
+	private String name(BallotView view) {
+		return this.organizations.find(view.appraisal().orgCode())
+			.map((o) -> o.name())
+			.orElse(view.appraisal().orgCode());
+	}
+
+}

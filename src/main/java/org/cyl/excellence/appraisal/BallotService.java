@@ -1,0 +1,126 @@
+package org.cyl.excellence.appraisal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The public side of an appraisal: what a ballot link shows and what its submission
+ * counts. A token is used and its ballot stored in one transaction; the ballot carries no
+ * token, person or time.
+ */
+@Service
+public class BallotService {
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	static final int MAX_COMMENT = 500;
+
+	private final AppraisalRepository appraisals;
+
+	BallotService(AppraisalRepository appraisals) {
+		this.appraisals = appraisals;
+	}
+
+	/** Why a ballot link cannot be answered, or OPEN when it can. */
+	enum State {
+
+		OPEN, UNKNOWN, USED, NOT_YET_OPEN, CLOSED
+
+	}
+
+	/** A ballot link as its page shows it. */
+	record BallotView(State state, Appraisal appraisal, List<String> items) {
+	}
+
+	BallotView open(String token) {
+		if (token == null || token.length() < 20 || token.length() > 100) {
+			return new BallotView(State.UNKNOWN, null, List.of());
+		}
+		var state = this.appraisals.token(BallotTokens.hash(token));
+		if (state.isEmpty()) {
+			return new BallotView(State.UNKNOWN, null, List.of());
+		}
+		Appraisal appraisal = this.appraisals.find(state.get().appraisalId()).orElseThrow();
+		List<String> items = items(appraisal);
+		if (state.get().used()) {
+			return new BallotView(State.USED, appraisal, items);
+		}
+		Instant now = Instant.now();
+		if (!"OPEN".equals(appraisal.status()) || !now.isBefore(appraisal.closesAt())) {
+			return new BallotView(State.CLOSED, appraisal, items);
+		}
+		if (now.isBefore(appraisal.opensAt())) {
+			return new BallotView(State.NOT_YET_OPEN, appraisal, items);
+		}
+		return new BallotView(State.OPEN, appraisal, items);
+	}
+
+	/** A refused submission: the state of the link, or a message about the answers. */
+	static class Refused extends RuntimeException {
+
+		private final State state;
+
+		Refused(State state, String message) {
+			super(message);
+			this.state = state;
+		}
+
+		State state() {
+			return this.state;
+		}
+
+	}
+
+	/**
+	 * Counts the ballot when the link is open and unused and every item has an answer.
+	 * @throws Refused with the reason; nothing is counted
+	 */
+	@Transactional
+	public void submit(String token, List<String> answers, String comment) {
+		BallotView view = open(token);
+		if (view.state() != State.OPEN) {
+			throw new Refused(view.state(), null);
+		}
+		if (answers.size() != view.items().size()) {
+			throw new Refused(State.OPEN, "请对每一项作出评价");
+		}
+		for (int i = 0; i < answers.size(); i++) {
+			if (answers.get(i) == null || Answer.parse(answers.get(i)).isEmpty()) {
+				throw new Refused(State.OPEN, "请对“" + view.items().get(i) + "”作出评价");
+			}
+		}
+		String text = (comment == null || comment.isBlank()) ? null : comment.trim();
+		if (text != null && text.length() > MAX_COMMENT) {
+			throw new Refused(State.OPEN, "意见建议不能超过 " + MAX_COMMENT + " 个字");
+		}
+		if (!this.appraisals.useToken(BallotTokens.hash(token))) {
+			throw new Refused(State.USED, null);
+		}
+		try {
+			this.appraisals.addBallot(UUID.randomUUID().toString(), view.appraisal().id(),
+					json.writeValueAsString(answers), text);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static List<String> items(Appraisal appraisal) {
+		try {
+			return json.readValue(appraisal.itemsJson(), new TypeReference<List<String>>() {
+			});
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
