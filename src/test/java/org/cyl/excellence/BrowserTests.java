@@ -293,6 +293,37 @@ class BrowserTests {
 	}
 
 	@Test
+	void aMemberOfTheMassesAnswersABallotOnAPhone() throws IOException {
+		var appraisal = this.support.startAppraisal("BALLOT" + System.nanoTime() % 100000);
+		String appraisalId = this.support.initiateAppraisal(appraisal.getId(), 3);
+		String link = url("/ballot/" + this.support.tokens.token(appraisalId, 0));
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			driver.get(link);
+			waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "群众评议"));
+			assertThat(driver.findElements(By.cssSelector("fieldset.ballot-item"))).hasSize(5);
+			screenshot("11-ballot-on-phone");
+			for (var item : driver.findElements(By.cssSelector("fieldset.ballot-item"))) {
+				item.findElement(By.xpath(".//label[contains(.,'比较满意')]")).click();
+			}
+			driver.findElement(By.id("comment")).sendKeys("希望多组织志愿服务活动");
+			driver.findElement(By.cssSelector("button[type=submit]")).click();
+			waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "感谢您的评议"));
+			screenshot("12-ballot-thanks");
+			driver.get(link);
+			waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "已经使用过"));
+			screenshot("13-ballot-used");
+			assertThat(this.support.jdbc.sql("select count(*) from ballot where appraisal_id = ?")
+				.param(appraisalId)
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+		}
+		finally {
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+		}
+	}
+
+	@Test
 	void wrongPasswordShowsTheError() throws IOException {
 		logIn("sec120103", "wrong");
 		waiting().until(ExpectedConditions.urlToBe(url("/login?error")));

@@ -52,36 +52,16 @@ class MassAppraisalProcessTests {
 	@Autowired
 	AppraisalRepository appraisals;
 
-	String branch;
-
 	ProcessInstance appraisal;
 
 	@BeforeEach
 	void appraisalOfABranch() {
 		init(this.engine);
-		String prefix = "MA" + (++counter) + System.nanoTime() % 100000;
-		this.support.organization(prefix, 1);
-		ProcessInstance campaign = this.support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
-		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
-		this.branch = prefix + "B1";
-		Map<String, Object> variables = new HashMap<>();
-		variables.put("campaignId", campaignId);
-		variables.put("orgCode", this.branch);
-		variables.put("branchCode", this.branch);
-		variables.put("appraisalCommitteeGroup", "org" + prefix + "Gcommittee");
-		variables.put("secretaryGroup", "org" + this.branch + "secretary");
-		variables.put("appraisalDue", java.util.Date.from(java.time.Instant.now().plusSeconds(86400)));
-		this.appraisal = this.support.runtimeService.startProcessInstanceByKey("MassAppraisalProcess", variables);
+		this.appraisal = this.support.startAppraisal("MA" + (++counter) + System.nanoTime() % 100000);
 	}
 
 	private String initiate(int ballotCount) {
-		Map<String, Object> values = new HashMap<>();
-		values.put("ballotCount", (long) ballotCount);
-		values.put("opensAt", LocalDate.now().toString());
-		values.put("closesAt", LocalDate.now().plusDays(7).toString());
-		values.put("publishScope", "BRANCH");
-		this.support.complete(this.support.task(this.appraisal.getId(), "Task_InitiateAppraisal"), values);
-		return (String) this.support.runtimeService.getVariable(this.appraisal.getId(), "appraisalId");
+		return this.support.initiateAppraisal(this.appraisal.getId(), ballotCount);
 	}
 
 	private void cast(String appraisalId, int ballot, String... answers) {

@@ -372,6 +372,34 @@ public class CampaignTestSupport {
 		appraise(pid, 4, 4, "SATISFIED");
 	}
 
+	/**
+	 * A MassAppraisalProcess on its own, for the one branch of a fresh organisation
+	 * {@code prefix} (see {@link #organization}) in a fresh campaign.
+	 */
+	public ProcessInstance startAppraisal(String prefix) {
+		organization(prefix, 1);
+		ProcessInstance campaign = startCampaign(prefix + "c", plan(1));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("campaignId", this.runtimeService.getVariable(campaign.getId(), "campaignId"));
+		variables.put("orgCode", prefix + "B1");
+		variables.put("branchCode", prefix + "B1");
+		variables.put("appraisalCommitteeGroup", "org" + prefix + "Gcommittee");
+		variables.put("secretaryGroup", "org" + prefix + "B1secretary");
+		variables.put("appraisalDue", java.util.Date.from(java.time.Instant.now().plusSeconds(86400)));
+		return this.runtimeService.startProcessInstanceByKey("MassAppraisalProcess", variables);
+	}
+
+	/** Completes 发起群众评议 of an appraisal process: ballots open today, close in a week. */
+	public String initiateAppraisal(String appraisalPid, int ballotCount) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("ballotCount", (long) ballotCount);
+		values.put("opensAt", LocalDate.now().toString());
+		values.put("closesAt", LocalDate.now().plusDays(7).toString());
+		values.put("publishScope", "BRANCH");
+		this.complete(this.task(appraisalPid, "Task_InitiateAppraisal"), values);
+		return (String) this.runtimeService.getVariable(appraisalPid, "appraisalId");
+	}
+
 	/** The MassAppraisalProcess the branch's process called. */
 	public String appraisalInstance(String branchPid) {
 		return this.runtimeService.createProcessInstanceQuery()
@@ -387,13 +415,7 @@ public class CampaignTestSupport {
 	 */
 	public String appraise(String branchPid, int issued, int cast, String answer) {
 		String sub = appraisalInstance(branchPid);
-		Map<String, Object> initiation = new HashMap<>();
-		initiation.put("ballotCount", (long) issued);
-		initiation.put("opensAt", LocalDate.now().toString());
-		initiation.put("closesAt", LocalDate.now().plusDays(7).toString());
-		initiation.put("publishScope", "BRANCH");
-		this.complete(this.task(sub, "Task_InitiateAppraisal"), initiation);
-		String appraisalId = (String) this.runtimeService.getVariable(sub, "appraisalId");
+		String appraisalId = initiateAppraisal(sub, issued);
 		int items = ((String) this.runtimeService.getVariable(sub, "appraisalItems")).split("、").length;
 		for (int i = 0; i < cast; i++) {
 			this.ballots.submit(this.tokens.token(appraisalId, i), java.util.Collections.nCopies(items, answer), null);
