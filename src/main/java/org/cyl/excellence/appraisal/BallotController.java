@@ -54,7 +54,7 @@ class BallotController {
 			answers.add(params.get("item" + i));
 		}
 		try {
-			this.ballots.submit(token, answers, params.get("comment"));
+			this.ballots.submit(token, view, answers, params.get("comment"));
 		}
 		catch (BallotService.Refused refused) {
 			if (refused.state() != State.OPEN) {

@@ -85,7 +85,15 @@ public class BallotService {
 	 */
 	@Transactional
 	public void submit(String token, List<String> answers, String comment) {
-		BallotView view = open(token);
+		submit(token, open(token), answers, comment);
+	}
+
+	/**
+	 * The same, with the link already opened (the ballot page opens it to read the
+	 * items).
+	 */
+	@Transactional
+	public void submit(String token, BallotView view, List<String> answers, String comment) {
 		if (view.state() != State.OPEN) {
 			throw new Refused(view.state(), null);
 		}

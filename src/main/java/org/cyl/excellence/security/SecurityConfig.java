@@ -69,8 +69,26 @@ class SecurityConfig {
 			.build();
 	}
 
+	/**
+	 * The masses' ballot links: open to everybody, without session, login or CSRF token —
+	 * the link's single-use token is the only credential, and it cannot be forged into a
+	 * cross-site request.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain ballots(HttpSecurity http) throws Exception {
+		return http.securityMatcher(path("/ballot/**"))
+			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.disable())
+			.anonymous((anonymous) -> anonymous.disable())
+			.csrf((csrf) -> csrf.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain application(HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// remember only page visits, so that the login goes back to the page that was
@@ -85,7 +103,7 @@ class SecurityConfig {
 			.authorizeHttpRequests(
 					(auth) -> auth
 						.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
-								path("/error"), path("/ballot/**"))
+								path("/error"))
 						.permitAll()
 						.anyRequest()
 						.authenticated())
@@ -100,8 +118,7 @@ class SecurityConfig {
 				.defaultLogoutSuccessHandlerFor(toLoginPage, path("/logout"))
 				.invalidateHttpSession(true)
 				.deleteCookies("JSESSIONID"))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), path("/ballot/**"),
-					SecurityConfig::hasBasicCredentials))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), SecurityConfig::hasBasicCredentials))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
 			.build();

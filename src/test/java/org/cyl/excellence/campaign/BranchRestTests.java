@@ -213,12 +213,21 @@ class BranchRestTests {
 			.isEqualTo(403);
 		assertThat(as("gb1202").postJson("/api/appraisals/" + appraisalId + "/close", "").statusCode()).isEqualTo(200);
 		assertThat(masses.get(last).statusCode()).as("closed").isEqualTo(410);
+		HttpResponse<String> forged = masses.get("/ballot/" + "x".repeat(43));
+		assertThat(forged.statusCode()).isEqualTo(404);
+		assertThat(forged.body()).contains("无效的选票链接");
+		assertThat(masses.post("/ballot/" + "x".repeat(43), "item0=SATISFIED", "application/x-www-form-urlencoded")
+			.statusCode()).isEqualTo(404);
+		assertThat(TestHttp.login(this.port, "gb1202", "demo").get("/campaigns/" + campaignId + "/criticisms").body())
+			.contains("群众评议通报批评", "没有因群众评议满意度偏低被通报批评的组织");
 		JsonNode results = json.readTree(as("m12020205").get("/api/appraisals/" + appraisalId + "/results").body());
 		assertThat(results.get("grade").asText()).isEqualTo("好");
 		assertThat(results.get("participation").asText()).isEqualTo("80%");
 		assertThat(results.get("ballotsCast").asInt()).isEqualTo(4);
 		assertThat(results.at("/items/3/fairly").asInt()).isEqualTo(4);
 		assertThat(results.get("comments")).hasSize(4);
+		assertThat(TestHttp.login(this.port, "m12020206", "demo").get("/appraisals/" + appraisalId + "/results").body())
+			.contains("群众评议结果", "总体评价", "参评率 80%");
 		assertThat(as("gb1201").get("/api/appraisals/" + appraisalId + "/results").statusCode())
 			.as("published to the committee's subtree: another college's 团总支 is outside")
 			.isEqualTo(403);
