@@ -25,6 +25,8 @@ public final class BranchVariables {
 
 	public static final String REVIEW_DUE = "reviewDue";
 
+	public static final String RECOMMEND_DUE = "recommendDue";
+
 	/** How many leader reviews the branch has failed so far (督办 from the second on). */
 	public static final String FAILED_REVIEWS = "failedReviews";
 

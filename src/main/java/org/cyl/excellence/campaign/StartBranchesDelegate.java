@@ -105,6 +105,7 @@ class StartBranchesDelegate implements JavaDelegate {
 		variables.put(BranchVariables.MOBILIZATION_DUE, Dates.endOf(plan.mobilizationEnd()));
 		variables.put(BranchVariables.REPORT_DUE, Dates.endOf(plan.reviewDate()));
 		variables.put(BranchVariables.REVIEW_DUE, Dates.endOf(plan.reviewDate().plusDays(7)));
+		variables.put(BranchVariables.RECOMMEND_DUE, Dates.endOf(plan.summaryEnd()));
 		variables.put(BranchVariables.FAILED_REVIEWS, 0);
 		return variables;
 	}

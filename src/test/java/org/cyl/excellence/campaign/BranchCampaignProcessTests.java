@@ -89,10 +89,13 @@ class BranchCampaignProcessTests {
 		assertThat(instance).isWaitingAt("CallActivity_MassAppraisal");
 		assertThat(stage()).isEqualTo("APPRAISING");
 		this.support.appraise(this.pid, 4, 4, "SATISFIED");
+		assertThat(stage()).isEqualTo("APPRAISING");
+		this.support.recommend(this.pid);
 		assertThat(instance).isEnded()
 			.hasPassedInOrder("Task_MobilizeBranch", "Task_DraftOrgPledge", "Task_SignMemberPledge",
 					"Task_ReviewPledges", "Task_PublishPledges", "Task_EvaluateFulfilment", "Task_ReportWork",
-					"Task_AssessReviews", "CallActivity_MassAppraisal", "EndEvent_BranchCampaignCompleted");
+					"Task_AssessReviews", "CallActivity_MassAppraisal", "Task_RecommendMembers",
+					"EndEvent_BranchCampaignCompleted");
 		assertThat(stage()).isEqualTo("FINISHED");
 		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "' and fulfilment = 'FULFILLED'"))
 			.isEqualTo(3);
@@ -150,6 +153,7 @@ class BranchCampaignProcessTests {
 		this.support.complete(rectify, Map.of("rectifyMeasures", "每月开展主题团日", "rectifyResult", "已开展两次"));
 		this.support.review(this.pid, "PASS", "PASS");
 		this.support.appraise(this.pid, 4, 4, "SATISFIED");
+		this.support.recommend(this.pid);
 		assertThat(instance()).isEnded().hasPassed("Task_Rectify").hasNotPassed("Task_SuperviseRectification");
 	}
 
@@ -171,7 +175,38 @@ class BranchCampaignProcessTests {
 		this.support.complete(rectify, Map.of("rectifyMeasures", "措施二", "rectifyResult", "情况二"));
 		this.support.review(this.pid, "PASS", "PASS");
 		this.support.appraise(this.pid, 4, 4, "SATISFIED");
+		this.support.recommend(this.pid);
 		assertThat(instance()).isEnded().hasPassed("Task_SuperviseRectification");
+	}
+
+	@Test
+	void recommendationVoteIsRefusedForEachRuleOfTheMeeting() {
+		this.support.toReview(this.pid);
+		this.support.review(this.pid, "PASS", "PASS");
+		this.support.appraise(this.pid, 4, 4, "SATISFIED");
+		Task task = this.support.task(this.pid, "Task_RecommendMembers");
+		List<String> members = this.support.memberOptions(task);
+		assertThat(members).hasSize(3);
+		// present not more than two thirds of those entitled
+		assertThatThrownBy(() -> this.support.complete(task,
+				this.support.recommendation(task, 3, 2, List.of(members.get(0)), List.of(2L))))
+			.hasMessageContaining("三分之二");
+		// more yes votes than members present
+		assertThatThrownBy(() -> this.support.complete(task,
+				this.support.recommendation(task, 3, 3, List.of(members.get(0)), List.of(4L))))
+			.hasMessageContaining("超过实到人数");
+		// yes votes not more than half of those entitled
+		assertThatThrownBy(() -> this.support.complete(task,
+				this.support.recommendation(task, 3, 3, List.of(members.get(0)), List.of(1L))))
+			.hasMessageContaining("半数");
+		// more candidates than the branch's quota (2 in the plan)
+		assertThatThrownBy(() -> this.support.complete(task,
+				this.support.recommendation(task, 3, 3, members, List.of(3L, 3L, 2L))))
+			.hasMessageContaining("超过本支部推荐名额");
+		assertThat(count("member_recommendation where campaign_id = '" + this.campaignId + "'")).isZero();
+		this.support.complete(task, this.support.recommendation(task, 3, 3, members.subList(0, 2), List.of(3L, 2L)));
+		assertThat(instance()).isEnded();
+		assertThat(count("member_recommendation where campaign_id = '" + this.campaignId + "'")).isEqualTo(2);
 	}
 
 	@Test

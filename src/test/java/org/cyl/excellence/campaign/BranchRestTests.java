@@ -232,6 +232,31 @@ class BranchRestTests {
 			.as("published to the committee's subtree: another college's 团总支 is outside")
 			.isEqualTo(403);
 
+		// 推荐优秀团员: the all-member meeting, refused for each rule first
+		String recommend = task(as("sec120202"), pid, "Task_RecommendMembers");
+		JsonNode memberOptions = json
+			.readTree(formVariables(as("sec120202"), recommend).at("/memberOptions/value").asText());
+		String first = memberOptions.get(0).get("value").asText();
+		String second = memberOptions.get(1).get("value").asText();
+		String third = memberOptions.get(2).get("value").asText();
+		Map<String, Object> meeting = new LinkedHashMap<>(Map.of("meetingDate", java.time.LocalDate.now().toString(),
+				"entitled", 8, "present", 5, "candidate1", first, "votes1", 5));
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + recommend + "/submit-form", form(meeting)),
+				"三分之二");
+		meeting.put("present", 6);
+		meeting.put("votes1", 7);
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + recommend + "/submit-form", form(meeting)),
+				"超过实到人数");
+		meeting.put("votes1", 4);
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + recommend + "/submit-form", form(meeting)), "半数");
+		meeting.put("votes1", 5);
+		meeting.putAll(Map.of("candidate2", second, "votes2", 6, "candidate3", third, "votes3", 5));
+		assertRefused(as("sec120202").postJson("/engine-rest/task/" + recommend + "/submit-form", form(meeting)),
+				"推荐名额");
+		meeting.remove("candidate3");
+		meeting.remove("votes3");
+		submit(as("sec120202"), recommend, meeting);
+
 		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
 		assertThat(this.jdbc.sql("select stage from campaign_branch where campaign_id = ? and branch_code = ?")
 			.params(campaignId, BRANCH)

@@ -370,6 +370,26 @@ public class CampaignTestSupport {
 		toReview(pid);
 		review(pid, "PASS", "PASS");
 		appraise(pid, 4, 4, "SATISFIED");
+		recommend(pid);
+	}
+
+	/** 推荐优秀团员: every member at the meeting, the first member recommended unanimously. */
+	public void recommend(String pid) {
+		Task task = this.task(pid, "Task_RecommendMembers");
+		this.complete(task, recommendation(task, 3, 3, List.of(memberOptions(task).get(0)), List.of(3L)));
+	}
+
+	public Map<String, Object> recommendation(Task task, long entitled, long present, List<String> candidates,
+			List<Long> votes) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("meetingDate", LocalDate.now().toString());
+		values.put("entitled", entitled);
+		values.put("present", present);
+		for (int i = 0; i < candidates.size(); i++) {
+			values.put("candidate" + (i + 1), candidates.get(i));
+			values.put("votes" + (i + 1), votes.get(i));
+		}
+		return values;
 	}
 
 	/**
