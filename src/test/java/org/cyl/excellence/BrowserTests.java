@@ -166,7 +166,7 @@ class BrowserTests {
 		screenshot("07-org-pledge-filled");
 		var complete = driver
 			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", complete);
 		waiting().until(ExpectedConditions.elementToBeClickable(complete));
 		complete.click();
 		try {
@@ -255,14 +255,32 @@ class BrowserTests {
 	}
 
 	/** A form-js select: opened, and the option with that text picked. */
-	private void choose(String id, String optionText) {
-		org.openqa.selenium.WebElement select = field(id);
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
-		select.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-input-group')][1]")).click();
-		waiting()
-			.until(ExpectedConditions.elementToBeClickable(
-					By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'" + optionText + "')]")))
-			.click();
+	private void choose(String id, String optionText) throws InterruptedException {
+		org.openqa.selenium.WebElement group = field(id)
+			.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-input-group')][1]"));
+		clickInView(group);
+		clickInView(waiting().until(ExpectedConditions.presenceOfElementLocated(
+				By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and contains(.,'" + optionText + "')]"))));
+	}
+
+	/**
+	 * Scrolls the element to the middle of its pane and clicks it, again if Tasklist's
+	 * footer was in the way.
+	 */
+	private static void clickInView(org.openqa.selenium.WebElement element) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+			try {
+				element.click();
+				return;
+			}
+			catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
+		}
 	}
 
 	/**
@@ -290,6 +308,51 @@ class BrowserTests {
 		String pid = this.support.branchInstance(campaignId, branch);
 		this.support.mobilize(pid);
 		return pid;
+	}
+
+	@Test
+	void theCommitteeRatesEveryItemInTasklist() throws Exception {
+		var campaign = this.support.startCampaign("committee12", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String pid = this.support.branchInstance(campaignId, "120301");
+		this.support.toReview(pid);
+		logIn("gb1203", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='团委点评']")))
+			.click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
+			.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "支部工作汇报"));
+		for (int i = 1; i <= 4; i++) {
+			choose("Field_CommitteeRating" + i, "较好");
+		}
+		type("Field_CommitteeAffirmed", "组织生活规范");
+		type("Field_CommitteeProblems", "青年参与面不够");
+		type("Field_CommitteeDirection", "扩大覆盖");
+		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_CommitteeVerdict-0']")));
+		screenshot("14-committee-review-form");
+		var complete = driver
+			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", complete);
+		waiting().until(ExpectedConditions.elementToBeClickable(complete)).click();
+		waiting().until((d) -> this.support.taskService.createTaskQuery()
+			.processInstanceId(pid)
+			.taskDefinitionKey("Task_CommitteeReview")
+			.count() == 0);
+		assertThat(
+				this.support.jdbc.sql("select content from opinion where campaign_id = ? and kind = 'COMMITTEE_REVIEW'")
+					.param(campaignId)
+					.query(String.class)
+					.single())
+			.contains("FAIR", "青年参与面不够");
 	}
 
 	@Test
