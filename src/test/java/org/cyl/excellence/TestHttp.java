@@ -83,6 +83,13 @@ public final class TestHttp {
 		return send(request(path).GET());
 	}
 
+	/**
+	 * A GET as a browser sends it for a page (Accept: text/html) or for anything else.
+	 */
+	public HttpResponse<String> get(String path, String accept) {
+		return send(request(path).header("Accept", accept).GET());
+	}
+
 	public HttpResponse<String> post(String path, String body, String contentType) {
 		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));

@@ -23,6 +23,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -91,10 +92,17 @@ class SecurityConfig {
 	@Order(3)
 	SecurityFilterChain application(HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-		// remember only page visits, so that the login goes back to the page that was
-		// asked for
-		requestCache
-			.setRequestMatcher(new AndRequestMatcher(path(HttpMethod.GET, "/**"), new NegatedRequestMatcher(API)));
+		// remember only page visits (the browser asks for HTML), so that the login goes
+		// back to the page
+		// that was asked for — never to a font or style sheet a closing webapp page still
+		// loaded
+		MediaTypeRequestMatcher pages = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+		pages.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		// of the webapps, only their entry pages (/camunda/app/tasklist/default/)
+		RequestMatcher webappPages = new OrRequestMatcher(path(HttpMethod.GET, "/camunda/app/*/*/"),
+				new NegatedRequestMatcher(new OrRequestMatcher(path("/camunda/**"), path("/camunda-welcome"))));
+		requestCache.setRequestMatcher(
+				new AndRequestMatcher(path(HttpMethod.GET, "/**"), new NegatedRequestMatcher(API), pages, webappPages));
 
 		SimpleUrlLogoutSuccessHandler toLoginPage = new SimpleUrlLogoutSuccessHandler();
 		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");

@@ -60,6 +60,24 @@ class SecurityTests {
 	}
 
 	@Test
+	void afterLoginTheBrowserReturnsToThePageItAskedForNeverToAFont() {
+		TestHttp browser = TestHttp.anonymous(this.port);
+		browser.get("/camunda/app/tasklist/default/", "text/html,application/xhtml+xml,*/*;q=0.8");
+		// a closing webapp page still loads its fonts and styles: they must not become
+		// the place to return to
+		browser.get("/camunda/assets/IBMPlexSans-Bold.woff?bust=7.24.0", "*/*");
+		browser.get("/camunda/app/tasklist/camunda-tasklist-bootstrap.css", "text/css,*/*;q=0.1");
+		HttpResponse<String> login = browser.submitLogin("m12010106", "demo");
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(
+				(l) -> assertThat(l).contains("/camunda/app/tasklist/default/").doesNotContain("woff", "css"));
+
+		TestHttp other = TestHttp.anonymous(this.port);
+		other.get("/camunda/assets/IBMPlexSans-Bold.woff?bust=7.24.0", "*/*");
+		assertThat(other.submitLogin("m12010107", "demo").headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/"));
+	}
+
+	@Test
 	void wrongPasswordIsRefused() {
 		TestHttp http = TestHttp.anonymous(this.port);
 		HttpResponse<String> response = http.submitLogin("city1", "wrong");
