@@ -1,11 +1,8 @@
 package org.cyl.excellence.organization;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -29,16 +26,9 @@ class OrganizationAccess {
 	 * holder).
 	 */
 	boolean isWithin(Authentication authentication, String orgCode) {
-		String username = authentication.getName();
-		Set<String> mine = new HashSet<>();
-		this.repository.findRoles(username).forEach((r) -> mine.add(r.orgCode()));
-		this.repository.findMemberByUsername(username).ifPresent((m) -> mine.add(m.orgCode()));
-		Map<String, Organization> all = this.repository.findAllOrganizations()
-			.stream()
-			.collect(Collectors.toMap(Organization::code, Function.identity()));
-		for (String code : mine) {
-			for (Organization o = all.get(code); o != null; o = (o.parentCode() != null) ? all.get(o.parentCode())
-					: null) {
+		Map<String, Organization> all = this.repository.organizationsByCode();
+		for (String code : organizationsOf(authentication.getName())) {
+			for (Organization o = all.get(code); o != null; o = parent(o, all)) {
 				if (o.code().equals(orgCode) || orgCode.equals(o.partyOrgCode())) {
 					return true;
 				}
@@ -49,26 +39,34 @@ class OrganizationAccess {
 
 	boolean maySeeMembers(Authentication authentication, Organization org) {
 		String username = authentication.getName();
-		List<RoleAssignment> roles = this.repository.findRoles(username);
-		if (roles.stream().anyMatch((r) -> r.role() == Role.ADMIN || r.role() == Role.MANAGER)) {
+		if (this.repository.findRoles(username)
+			.stream()
+			.anyMatch((r) -> r.role() == Role.ADMIN || r.role() == Role.MANAGER)) {
 			return true;
 		}
-		Set<String> mine = new HashSet<>();
-		roles.forEach((r) -> mine.add(r.orgCode()));
-		this.repository.findMemberByUsername(username).ifPresent((m) -> mine.add(m.orgCode()));
-
-		Map<String, Organization> all = this.repository.findAllOrganizations()
-			.stream()
-			.collect(Collectors.toMap(Organization::code, Function.identity()));
+		Set<String> mine = organizationsOf(username);
 		if (org.partyOrgCode() != null && mine.contains(org.partyOrgCode())) {
 			return true;
 		}
-		for (Organization o = org; o != null; o = (o.parentCode() != null) ? all.get(o.parentCode()) : null) {
+		Map<String, Organization> all = this.repository.organizationsByCode();
+		for (Organization o = org; o != null; o = parent(o, all)) {
 			if (mine.contains(o.code())) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The organisations where the person holds a role or is a member. */
+	private Set<String> organizationsOf(String username) {
+		Set<String> mine = new HashSet<>();
+		this.repository.findRoles(username).forEach((r) -> mine.add(r.orgCode()));
+		this.repository.findMemberByUsername(username).ifPresent((m) -> mine.add(m.orgCode()));
+		return mine;
+	}
+
+	private static Organization parent(Organization o, Map<String, Organization> all) {
+		return (o.parentCode() != null) ? all.get(o.parentCode()) : null;
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -65,9 +64,7 @@ public class OrganizationDirectory {
 	 * nearest one of the organisations above it.
 	 */
 	public Optional<String> partyOrganizationOf(String code) {
-		Map<String, Organization> all = this.repository.findAllOrganizations()
-			.stream()
-			.collect(Collectors.toMap(Organization::code, Function.identity()));
+		Map<String, Organization> all = this.repository.organizationsByCode();
 		for (Organization o = all.get(code); o != null; o = (o.parentCode() != null) ? all.get(o.parentCode()) : null) {
 			if (o.partyOrgCode() != null) {
 				return Optional.of(o.partyOrgCode());
@@ -103,12 +100,7 @@ public class OrganizationDirectory {
 
 	/** The display name of an account, or the username when it has none. */
 	public String displayName(String username) {
-		return this.repository.findAllAccounts()
-			.stream()
-			.filter((a) -> a.username().equals(username))
-			.map(Account::displayName)
-			.findFirst()
-			.orElse(username);
+		return this.repository.findAccount(username).map(Account::displayName).orElse(username);
 	}
 
 }

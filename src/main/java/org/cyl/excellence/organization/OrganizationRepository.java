@@ -1,6 +1,7 @@
 package org.cyl.excellence.organization;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -32,6 +33,13 @@ class OrganizationRepository {
 
 	List<Organization> findAllOrganizations() {
 		return this.jdbc.sql(ORGANIZATION_COLUMNS + " order by code").query(ORGANIZATION).list();
+	}
+
+	/** Every organisation by its code: for walks up the tree. */
+	Map<String, Organization> organizationsByCode() {
+		Map<String, Organization> byCode = new java.util.HashMap<>();
+		findAllOrganizations().forEach((o) -> byCode.put(o.code(), o));
+		return byCode;
 	}
 
 	Optional<Organization> findOrganization(String code) {
@@ -83,6 +91,13 @@ class OrganizationRepository {
 		return this.jdbc.sql("select username, display_name, email from account order by username")
 			.query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	Optional<Account> findAccount(String username) {
+		return this.jdbc.sql("select username, display_name, email from account where username = ?")
+			.param(username)
+			.query((rs, n) -> new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.optional();
 	}
 
 	void save(Account account) {
