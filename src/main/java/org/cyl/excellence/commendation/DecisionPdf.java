@@ -1,0 +1,449 @@
+package org.cyl.excellence.commendation;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * A commendation decision (表彰决定) as a PDF laid out like a red-headed document (红头文件)
+ * after GB/T 9704 (党政机关公文格式): A4, a 156 × 225 mm text area, the issuing committee in red
+ * above the document number (文号) and a red rule, the title, the body with the honours
+ * grouped by title, and the committee's signature with the date at the right.
+ * <p>
+ * The font is Noto Sans SC (SIL Open Font License 1.1), taken as TrueType from the Maven
+ * artifact {@code com.helger.font:ph-fonts-noto-sans-sc} and embedded as a subset of the
+ * glyphs used. Embedding is what makes the text show on every viewer and printer without
+ * a Chinese font installed: the standard CID fonts such as STSong-Light (OpenPDF has
+ * their CMaps) leave the glyphs to the viewer, and a machine without a Chinese font shows
+ * blanks. Subsetting keeps a decision at some tens of kilobytes although each font file
+ * is 10 MB (the artifact is 37 MB). That artifact because it has TrueType conversions,
+ * which PDFBox can subset, where the OpenType originals have CFF outlines it cannot
+ * embed. A sans face stands in for the 小标宋/仿宋 of printed documents: no serif Chinese font
+ * was to be found on Maven Central under a compatible licence.
+ */
+final class DecisionPdf {
+
+	private static final String FONT_DIRECTORY = "fonts/ttf/NotoSansSC/";
+
+	private static final float MM = 72 / 25.4f;
+
+	// GB/T 9704: margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right)
+	private static final float LEFT = 28 * MM;
+
+	private static final float RIGHT = PDRectangle.A4.getWidth() - 26 * MM;
+
+	private static final float TOP = PDRectangle.A4.getHeight() - 37 * MM;
+
+	private static final float BOTTOM = 35 * MM;
+
+	private static final float WIDTH = RIGHT - LEFT;
+
+	/** 三号, the size of the body text. */
+	private static final float BODY = 16;
+
+	/** 22 lines to the text area, as GB/T 9704 asks. */
+	private static final float LEADING = (TOP - BOTTOM) / 22;
+
+	/** 二号, the size of the title. */
+	private static final float TITLE = 22;
+
+	private static final float HEADER_LARGEST = 40;
+
+	private static final float HEADER_SMALLEST = 26;
+
+	private static final Color RED = new Color(230, 0, 18);
+
+	// the share of the em above the baseline of an ideograph in Noto Sans SC
+	private static final float ASCENT = 0.88f;
+
+	/** Punctuation that must not begin a line (避头): it hangs at the end of the line. */
+	private static final String NO_LINE_START = "，。、；：？！）》」』”’〕】…—·%,.;:?!)";
+
+	/** Punctuation that must not end a line (避尾): it moves to the next line. */
+	private static final String NO_LINE_END = "（《「『“‘〔【(";
+
+	private static final String DIGITS = "零一二三四五六七八九";
+
+	private static final String CLOSING = "希望受表彰的先进集体和个人珍惜荣誉、戒骄戒躁，再接再厉，充分发挥示范引领作用。"
+			+ "各级团组织和广大团员青年要以先进为榜样，坚定理想信念，勇于担当作为，在创先争优中争当先锋、再立新功。";
+
+	private DecisionPdf() {
+	}
+
+	/**
+	 * The decision as a PDF.
+	 * @throws IllegalArgumentException if a text has a character that the font lacks
+	 */
+	static byte[] render(Decision decision) {
+		try (PDDocument document = new PDDocument()) {
+			// the two halves are where a title too long for one line breaks (梯形)
+			List<String> titleParts = List.of("关于表彰" + decision.campaignTitle(), "先进集体和先进个人的决定");
+			String title = String.join("", titleParts);
+			PDDocumentInformation information = document.getDocumentInformation();
+			information.setTitle(title);
+			information.setAuthor(decision.committeeName());
+			information.setSubject(decision.decisionNo());
+			document.getDocumentCatalog().setLanguage("zh-CN");
+			Pages pages = new Pages(document, font(document, "NotoSansSC-Regular.ttf"),
+					font(document, "NotoSansSC-Bold.ttf"));
+			pages.newPage();
+			pages.header(decision.committeeName(), decision.decisionNo());
+			pages.title(titleParts);
+			pages.paragraph(pages.regular, introduction(decision.campaignTitle()), 2 * BODY, 0, true);
+			int number = 0;
+			for (Map.Entry<String, List<Entry>> honour : byTitle(decision.entries()).entrySet()) {
+				number++;
+				// a heading keeps at least its first holder with it on the page
+				pages.keepTogether(2);
+				pages.paragraph(pages.bold, heading(number, honour.getKey(), honour.getValue()), 2 * BODY, 2 * BODY,
+						false);
+				for (Entry entry : honour.getValue()) {
+					pages.paragraph(pages.regular, holder(entry), 2 * BODY, 2 * BODY, false);
+				}
+			}
+			pages.closing(CLOSING, decision.committeeName(), chineseDate(decision.decidedOn()));
+			pages.finishPage();
+			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+			document.save(pdf);
+			return pdf.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String introduction(String campaignTitle) {
+		return "在" + campaignTitle + "中，涌现出一批先进团组织和优秀共青团员。为表彰先进、树立典型，经团员大会推荐、考核、上级团委审核和公示，决定授予以下组织和个人荣誉称号：";
+	}
+
+	/** 一、授予以下组织“先进团组织”称号, or 个人 when the holders are members. */
+	private static String heading(int number, String title, List<Entry> holders) {
+		boolean members = holders.stream().anyMatch((entry) -> entry.organization() != null);
+		return ordinal(number) + "、授予以下" + (members ? "个人" : "组织") + "“" + title + "”称号";
+	}
+
+	/** An organisation's name, or a member's name with the organisation: 姓名（组织）. */
+	private static String holder(Entry entry) {
+		return (entry.organization() != null) ? entry.holderName() + "（" + entry.organization() + "）"
+				: entry.holderName();
+	}
+
+	private static PDType0Font font(PDDocument document, String file) throws IOException {
+		try (InputStream font = DecisionPdf.class.getClassLoader().getResourceAsStream(FONT_DIRECTORY + file)) {
+			if (font == null) {
+				throw new IllegalStateException(
+						FONT_DIRECTORY + file + " is missing: it comes with com.helger.font:ph-fonts-noto-sans-sc");
+			}
+			// the whole file is read here; the subset is cut when the document is saved
+			return PDType0Font.load(document, font, true);
+		}
+	}
+
+	private static Map<String, List<Entry>> byTitle(List<Entry> entries) {
+		Map<String, List<Entry>> byTitle = new LinkedHashMap<>();
+		for (Entry entry : entries) {
+			byTitle.computeIfAbsent(entry.title(), (title) -> new ArrayList<>()).add(entry);
+		}
+		return byTitle;
+	}
+
+	/** 一, 二, … 十, 十一, … 九十九: the numbers of the headings. */
+	private static String ordinal(int number) {
+		if (number < 1 || number > 99) {
+			throw new IllegalArgumentException("no heading number for " + number);
+		}
+		if (number < 10) {
+			return String.valueOf(DIGITS.charAt(number));
+		}
+		int tens = number / 10;
+		int ones = number % 10;
+		return ((tens > 1) ? String.valueOf(DIGITS.charAt(tens)) : "") + "十"
+				+ ((ones > 0) ? String.valueOf(DIGITS.charAt(ones)) : "");
+	}
+
+	/** Arabic numerals with 年月日 and no leading zeros, as GB/T 9704 writes 成文日期. */
+	private static String chineseDate(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private static float width(PDFont font, float size, String text) throws IOException {
+		return font.getStringWidth(text) / 1000 * size;
+	}
+
+	/**
+	 * Lines of at most {@code firstWidth} (the first) and {@code restWidth} (the others)
+	 * points, broken between characters as Chinese is, but never inside a run of Latin
+	 * letters or digits, and never before a closing or after an opening punctuation mark.
+	 */
+	private static List<String> wrap(String text, PDFont font, float size, float firstWidth, float restWidth)
+			throws IOException {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		float lineWidth = 0;
+		float available = firstWidth;
+		for (String token : tokens(text)) {
+			float tokenWidth = width(font, size, token);
+			boolean overflows = lineWidth + tokenWidth > available + 0.01f;
+			if (line.length() > 0 && overflows && NO_LINE_START.indexOf(token) < 0) {
+				String carried = "";
+				int last = line.codePointBefore(line.length());
+				if (NO_LINE_END.indexOf(last) >= 0 && line.length() > Character.charCount(last)) {
+					carried = Character.toString(last);
+					line.setLength(line.length() - carried.length());
+				}
+				lines.add(line.toString());
+				line = new StringBuilder(carried);
+				lineWidth = width(font, size, carried);
+				available = restWidth;
+			}
+			line.append(token);
+			lineWidth += tokenWidth;
+		}
+		if (line.length() > 0) {
+			lines.add(line.toString());
+		}
+		return lines;
+	}
+
+	private static List<String> tokens(String text) {
+		List<String> tokens = new ArrayList<>();
+		int i = 0;
+		while (i < text.length()) {
+			int end = i;
+			while (end < text.length() && isLatinLetterOrDigit(text.charAt(end))) {
+				end++;
+			}
+			if (end == i) {
+				end = i + Character.charCount(text.codePointAt(i));
+			}
+			tokens.add(text.substring(i, end));
+			i = end;
+		}
+		return tokens;
+	}
+
+	private static boolean isLatinLetterOrDigit(char c) {
+		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+	}
+
+	/**
+	 * One line of the decision: title (e.g. 五四红旗团组织, 先进团组织, 优秀共青团员), the holder's name,
+	 * and for a member the organisation they belong to (null for an organisation).
+	 */
+	record Entry(String title, String holderName, String organization) {
+
+		Entry {
+			Objects.requireNonNull(title, "title");
+			Objects.requireNonNull(holderName, "holderName");
+		}
+
+	}
+
+	/**
+	 * committeeName e.g. 共青团南江大学委员会; decisionNo (文号) e.g. 南大团字〔2026〕12号; campaignTitle;
+	 * decidedOn; entries grouped by title in the order given.
+	 */
+	record Decision(String committeeName, String decisionNo, LocalDate decidedOn, String campaignTitle,
+			List<Entry> entries) {
+
+		Decision {
+			Objects.requireNonNull(committeeName, "committeeName");
+			Objects.requireNonNull(decisionNo, "decisionNo");
+			Objects.requireNonNull(decidedOn, "decidedOn");
+			Objects.requireNonNull(campaignTitle, "campaignTitle");
+			entries = List.copyOf(entries);
+		}
+
+	}
+
+	/**
+	 * The pages as they fill: {@code y} is the top of the next line, and a line that does
+	 * not fit above the bottom margin starts a new page.
+	 */
+	private static final class Pages {
+
+		private final PDDocument document;
+
+		private final PDFont regular;
+
+		private final PDFont bold;
+
+		private PDPageContentStream content;
+
+		private int pageNumber;
+
+		private float y;
+
+		Pages(PDDocument document, PDFont regular, PDFont bold) {
+			this.document = document;
+			this.regular = regular;
+			this.bold = bold;
+		}
+
+		void newPage() throws IOException {
+			finishPage();
+			PDPage page = new PDPage(PDRectangle.A4);
+			this.document.addPage(page);
+			this.content = new PDPageContentStream(this.document, page);
+			this.pageNumber++;
+			this.y = TOP;
+		}
+
+		/**
+		 * The page number as GB/T 9704 sets it: 4号, between dashes, 7 mm below the text.
+		 */
+		void finishPage() throws IOException {
+			if (this.content == null) {
+				return;
+			}
+			String number = "— " + this.pageNumber + " —";
+			float size = 14;
+			show(this.regular, size, Color.BLACK, (LEFT + RIGHT - width(this.regular, size, number)) / 2,
+					BOTTOM - 7 * MM - ASCENT * size, number, 0);
+			this.content.close();
+			this.content = null;
+		}
+
+		void keepTogether(int lines) throws IOException {
+			if (this.y - lines * LEADING < BOTTOM - 0.01f) {
+				newPage();
+			}
+		}
+
+		/**
+		 * The committee in red, as large as fits up to 40 pt (narrowed rather than made
+		 * smaller than 26 pt), 35 mm into the text area; two lines lower the document
+		 * number, and 4 mm under it the red rule.
+		 */
+		void header(String committee, String decisionNo) throws IOException {
+			float fullWidth = width(this.bold, 1, committee);
+			float size = Math.max(HEADER_SMALLEST, Math.min(HEADER_LARGEST, WIDTH / fullWidth));
+			float scale = Math.min(1, WIDTH / (fullWidth * size));
+			float baseline = TOP - 35 * MM - ASCENT * size;
+			this.content.setHorizontalScaling(scale * 100);
+			show(this.bold, size, RED, (LEFT + RIGHT - fullWidth * size * scale) / 2, baseline, committee, 0);
+			this.content.setHorizontalScaling(100);
+			this.y = baseline - (1 - ASCENT) * size - 2 * LEADING;
+			float numberBaseline = baseline(BODY, LEADING);
+			show(this.regular, BODY, Color.BLACK, (LEFT + RIGHT - width(this.regular, BODY, decisionNo)) / 2,
+					numberBaseline, decisionNo, 0);
+			float rule = numberBaseline - (1 - ASCENT) * BODY - 4 * MM;
+			this.content.setStrokingColor(RED);
+			this.content.setLineWidth(1.5f);
+			this.content.moveTo(LEFT, rule);
+			this.content.lineTo(RIGHT, rule);
+			this.content.stroke();
+			this.y = rule - 2 * LEADING;
+		}
+
+		/**
+		 * Two lines under the rule, centred, then a blank line: on one line if it fits,
+		 * else broken between its parts, and within a part too long for a line where it
+		 * is full.
+		 */
+		void title(List<String> parts) throws IOException {
+			String title = String.join("", parts);
+			List<String> lines = List.of(title);
+			if (width(this.bold, TITLE, title) > WIDTH) {
+				lines = new ArrayList<>();
+				for (String part : parts) {
+					lines.addAll(wrap(part, this.bold, TITLE, WIDTH, WIDTH));
+				}
+			}
+			float leading = TITLE * 1.5f;
+			for (String line : lines) {
+				keepTogether(1);
+				show(this.bold, TITLE, Color.BLACK, (LEFT + RIGHT - width(this.bold, TITLE, line)) / 2,
+						baseline(TITLE, leading), line, 0);
+				this.y -= leading;
+			}
+			this.y -= LEADING;
+		}
+
+		/**
+		 * A paragraph whose first line is indented by {@code firstIndent} and the others
+		 * by {@code restIndent}; {@code justify} stretches every line but the last to the
+		 * full width, as printed Chinese text is set.
+		 */
+		void paragraph(PDFont font, String text, float firstIndent, float restIndent, boolean justify)
+				throws IOException {
+			List<String> lines = wrap(text, font, BODY, WIDTH - firstIndent, WIDTH - restIndent);
+			for (int i = 0; i < lines.size(); i++) {
+				keepTogether(1);
+				String line = lines.get(i);
+				float indent = (i == 0) ? firstIndent : restIndent;
+				float spacing = 0;
+				int glyphs = line.codePointCount(0, line.length());
+				if (justify && i < lines.size() - 1 && glyphs > 1) {
+					spacing = (WIDTH - indent - width(font, BODY, line)) / (glyphs - 1);
+				}
+				show(font, BODY, Color.BLACK, LEFT + indent, baseline(BODY, LEADING), line, spacing);
+				this.y -= LEADING;
+			}
+		}
+
+		/**
+		 * The closing paragraph, and a blank line under it the committee two characters
+		 * from the right margin with the date on the next line two characters further
+		 * right (the committee moving left if the date is the longer): kept on one page,
+		 * so that the signature never stands on a page of its own.
+		 */
+		void closing(String text, String committee, String date) throws IOException {
+			int lines = wrap(text, this.regular, BODY, WIDTH - 2 * BODY, WIDTH).size();
+			keepTogether(lines + 3);
+			paragraph(this.regular, text, 2 * BODY, 0, true);
+			this.y -= LEADING;
+			float committeeWidth = width(this.regular, BODY, committee);
+			float dateWidth = width(this.regular, BODY, date);
+			float committeeX = RIGHT - 2 * BODY - committeeWidth;
+			float dateX = committeeX + 2 * BODY;
+			if (dateX + dateWidth > RIGHT - 2 * BODY) {
+				dateX = RIGHT - 2 * BODY - dateWidth;
+				committeeX = dateX - 2 * BODY;
+			}
+			show(this.regular, BODY, Color.BLACK, committeeX, baseline(BODY, LEADING), committee, 0);
+			this.y -= LEADING;
+			show(this.regular, BODY, Color.BLACK, dateX, baseline(BODY, LEADING), date, 0);
+			this.y -= LEADING;
+		}
+
+		/**
+		 * The baseline that centres an ideograph of {@code size} in a line of
+		 * {@code leading}.
+		 */
+		private float baseline(float size, float leading) {
+			return this.y - leading / 2 - (ASCENT - 0.5f) * size;
+		}
+
+		private void show(PDFont font, float size, Color color, float x, float baseline, String text,
+				float characterSpacing) throws IOException {
+			this.content.beginText();
+			this.content.setFont(font, size);
+			this.content.setNonStrokingColor(color);
+			// character spacing is graphics state: it outlives the text object, so always
+			// set
+			this.content.setCharacterSpacing(characterSpacing);
+			this.content.newLineAtOffset(x, baseline);
+			this.content.showText(text);
+			this.content.endText();
+		}
+
+	}
+
+}
