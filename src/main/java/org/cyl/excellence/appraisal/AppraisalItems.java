@@ -9,13 +9,18 @@ import org.cyl.excellence.campaign.CampaignVariables;
 import org.springframework.stereotype.Component;
 
 /**
- * What the masses are asked: one item per organisation standard item of the campaign,
- * then 总体评价 — the overall item, whose rates grade the appraisal.
+ * What the masses are asked: one item per organisation standard item of the campaign, or,
+ * for a candidate list (CommendationProcess), one item per candidate
+ * ({@code appraisalSubjects}); then 总体评价 — the overall item, whose rates grade the
+ * appraisal.
  */
 @Component
 class AppraisalItems {
 
 	static final String OVERALL = "总体评价";
+
+	/** The candidates of a list appraised by the masses, when it is one. */
+	static final String SUBJECTS = "appraisalSubjects";
 
 	private final CampaignRepository campaigns;
 
@@ -25,6 +30,11 @@ class AppraisalItems {
 
 	List<String> of(VariableScope scope) {
 		List<String> items = new ArrayList<>();
+		if (scope.getVariable(SUBJECTS) instanceof List<?> subjects) {
+			subjects.forEach((s) -> items.add(String.valueOf(s)));
+			items.add(OVERALL);
+			return items;
+		}
 		Object campaignId = scope.getVariable(CampaignVariables.CAMPAIGN_ID);
 		if (campaignId != null) {
 			this.campaigns.find((String) campaignId)

@@ -71,14 +71,15 @@ class SecurityConfig {
 	}
 
 	/**
-	 * The masses' ballot links: open to everybody, without session, login or CSRF token —
-	 * the link's single-use token is the only credential, and it cannot be forged into a
-	 * cross-site request.
+	 * The masses' ballot links and the public pages (the commendation notice with its
+	 * objection form, the decision): open to everybody, without session, login or CSRF
+	 * token — a ballot link's single-use token is the only credential, and it cannot be
+	 * forged into a cross-site request; an objection carries its filer's real name.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain ballots(HttpSecurity http) throws Exception {
-		return http.securityMatcher(path("/ballot/**"))
+		return http.securityMatcher(new OrRequestMatcher(path("/ballot/**"), path("/public/**")))
 			.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())

@@ -67,6 +67,11 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<Map<String, Object>> status(org.springframework.web.server.ResponseStatusException ex) {
+		return body(HttpStatus.valueOf(ex.getStatusCode().value()), ex.getReason());
+	}
+
+	@ExceptionHandler
 	ResponseEntity<Map<String, Object>> unexpected(Exception ex) {
 		log.error("Unexpected failure", ex);
 		return body(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误，请联系管理员");

@@ -82,10 +82,15 @@ class CampaignProcessTests {
 				assertThat(campaign).isWaitingAt("Task_AwaitBranches");
 			}
 		}
-		assertThat(campaign).isEnded()
+		// the commendation follows (CommendationProcessTests drives it to the end)
+		assertThat(campaign).isWaitingAt("CallActivity_Commendation")
 			.hasPassedInOrder("Task_RegisterPlan", "Task_ApprovePlan", "Task_ListBranches", "Task_StartBranches",
-					"Task_AwaitBranches", "Task_CompleteCampaign", "EndEvent_CampaignCompleted");
-		assertThat(status(id)).isEqualTo("COMPLETED");
+					"Task_AwaitBranches");
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(campaign.getId())
+			.processDefinitionKey("CommendationProcess")
+			.processInstanceBusinessKey(id)
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -107,15 +112,25 @@ class CampaignProcessTests {
 	}
 
 	@Test
-	void committeeWithoutBranchesCompletesAtOnce() {
+	void committeeWithoutBranchesGoesStraightToTheCommendation() {
 		this.support.organization(this.prefix, 0);
 		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(1));
 		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
 				Map.of("planDecision", "approve"));
 		this.support.runJobs(campaign.getId());
-		assertThat(campaign).isEnded()
-			.hasPassed("Gateway_AllBranchesFinished", "Task_CompleteCampaign")
+		assertThat(campaign).isWaitingAt("CallActivity_Commendation")
+			.hasPassed("Gateway_AllBranchesFinished")
 			.hasNotPassed("Task_AwaitBranches");
+		// nothing to nominate, assess or write: straight to the audit, the notice, the
+		// decision
+		String id = campaignId(campaign);
+		String commendation = this.support.commendationInstance(campaign.getId());
+		this.support.nominate(commendation, java.util.List.of(), java.util.List.of());
+		this.support.audit(commendation, "APPROVE", java.util.List.of(), null);
+		this.support.fireTimer(commendation, "Event_NoticePeriodEnded");
+		this.support.issueDecision(commendation, "测团字〔2026〕0号");
+		assertThat(campaign).isEnded().hasPassed("Task_CompleteCampaign", "EndEvent_CampaignCompleted");
+		assertThat(status(id)).isEqualTo("COMPLETED");
 	}
 
 	@Test

@@ -444,4 +444,78 @@ public class CampaignTestSupport {
 		return appraisalId;
 	}
 
+	// the commendation (CommendationProcess)
+
+	/** The CommendationProcess the campaign called once every branch had finished. */
+	public String commendationInstance(String campaignPid) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(campaignPid)
+			.processDefinitionKey("CommendationProcess")
+			.singleResult()
+			.getProcessInstanceId();
+	}
+
+	/** 推荐先进组织: the Party organisation's choice of branch codes per title. */
+	public void nominate(String pid, List<String> redFlag, List<String> advanced) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("redFlagOrganizations", jsonList(redFlag));
+		values.put("advancedOrganizations", jsonList(advanced));
+		this.complete(this.task(pid, "Task_NominateOrganizations"), values);
+	}
+
+	/**
+	 * 考核候选, every batch: each candidate gets what {@code verdict} makes of the
+	 * candidate's description, with a reason; the last batch answers whether the masses
+	 * appraise the list.
+	 */
+	public void assess(String pid, java.util.function.Function<String, String> verdict, boolean appraise) {
+		while (!this.tasks(pid, "Task_AssessCandidates").isEmpty()) {
+			Task task = this.task(pid, "Task_AssessCandidates");
+			this.complete(task, assessment(task, verdict, appraise));
+		}
+	}
+
+	public Map<String, Object> assessment(Task task, java.util.function.Function<String, String> verdict,
+			boolean appraise) {
+		Map<String, Object> values = new HashMap<>();
+		int count = ((Number) this.taskService.getVariable(task.getId(), "candidateCount")).intValue();
+		for (int i = 1; i <= count; i++) {
+			String v = verdict.apply((String) this.taskService.getVariable(task.getId(), "candidate" + i));
+			values.put("verdict" + i, v);
+			values.put("reason" + i, "ACCEPT".equals(v) ? "走访座谈，群众认可" : "事迹不够突出");
+		}
+		if (Boolean.TRUE.equals(this.taskService.getVariable(task.getId(), "lastBatch"))) {
+			values.put("appraiseCandidates", appraise ? "YES" : "NO");
+		}
+		return values;
+	}
+
+	/** 撰写事迹材料 of every nominating branch. */
+	public void writeDeeds(String pid) {
+		for (Task task : this.tasks(pid, "Task_WriteDeeds")) {
+			Map<String, Object> values = new HashMap<>();
+			int count = ((Number) this.taskService.getVariable(task.getId(), "deedsCount")).intValue();
+			for (int i = 1; i <= count; i++) {
+				values.put("deeds" + i, this.taskService.getVariable(task.getId(), "deedsCandidate" + i)
+						+ "在创先争优活动中带头学习提高、带头争创佳绩、带头服务青年，组织志愿服务十二次，服务青年三百余人次，群众评价很好。");
+			}
+			this.complete(task, values);
+		}
+	}
+
+	/** 审核候选名单 by the higher committee. */
+	public void audit(String pid, String decision, List<String> struck, String opinion) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("auditDecision", decision);
+		values.put("struckCandidates", jsonList(struck));
+		values.put("auditOpinion", opinion);
+		this.complete(this.task(pid, "Task_AuditCandidates"), values);
+	}
+
+	/** 印发表彰决定. */
+	public void issueDecision(String pid, String decisionNo) {
+		this.complete(this.task(pid, "Task_IssueDecision"),
+				Map.of("decisionNo", decisionNo, "decidedOn", LocalDate.now().toString()));
+	}
+
 }
