@@ -90,6 +90,20 @@ public final class TestHttp {
 		return send(request(path).header("Accept", accept).GET());
 	}
 
+	/** A GET of a download (a spreadsheet, a PDF) as bytes. */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return this.client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpResponse<String> post(String path, String body, String contentType) {
 		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));

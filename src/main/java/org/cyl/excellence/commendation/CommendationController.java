@@ -93,10 +93,14 @@ class CommendationController {
 		List<Candidate> all = this.commendations.candidates(c.campaignId());
 		model.addAttribute("title", this.campaigns.find(c.campaignId()).orElseThrow().plan().title());
 		model.addAttribute("committee", committeeName(c));
-		model.addAttribute("commendation", c);
-		model.addAttribute("listed", all.stream().filter((x) -> "ACCEPTED".equals(x.status())).toList());
-		model.addAttribute("withdrawn", all.stream().filter((x) -> "WITHDRAWN".equals(x.status())).toList());
-		model.addAttribute("branchNames", branchNames(all));
+		model.addAttribute("noticeFrom", c.noticeFrom());
+		model.addAttribute("noticeUntil", c.noticeUntil());
+		model.addAttribute("objectionsOpen", c.objectionsOpen());
+		Map<String, String> branches = branchNames(all);
+		model.addAttribute("listed",
+				all.stream().filter((x) -> "ACCEPTED".equals(x.status())).map((x) -> entry(x, branches)).toList());
+		model.addAttribute("withdrawn",
+				all.stream().filter((x) -> "WITHDRAWN".equals(x.status())).map((x) -> entry(x, branches)).toList());
 		model.addAttribute("openObjections",
 				this.commendations.objections(c.campaignId())
 					.stream()
@@ -108,13 +112,30 @@ class CommendationController {
 		return "notice";
 	}
 
+	/** A candidate as the notice shows it (the template reads maps, not our records). */
+	private static Map<String, Object> entry(Candidate c, Map<String, String> branches) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("id", c.id());
+		entry.put("title", c.title());
+		entry.put("name", c.holderName());
+		entry.put("organization", c.isOrganization() ? "" : branches.get(c.orgCode()));
+		entry.put("deeds", c.deeds());
+		entry.put("reason", c.statusReason());
+		return entry;
+	}
+
 	@GetMapping("/public/decisions/{campaignId}")
 	String decision(@PathVariable String campaignId, Model model) {
 		Commendation c = decided(campaignId);
 		DecisionPdf.Decision decision = decisionOf(c);
-		Map<String, List<DecisionPdf.Entry>> groups = new LinkedHashMap<>();
-		decision.entries().forEach((e) -> groups.computeIfAbsent(e.title(), (t) -> new ArrayList<>()).add(e));
-		model.addAttribute("decision", decision);
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		decision.entries()
+			.forEach((e) -> groups.computeIfAbsent(e.title(), (t) -> new ArrayList<>())
+				.add((e.organization() == null) ? e.holderName() : e.holderName() + "（" + e.organization() + "）"));
+		model.addAttribute("committeeName", decision.committeeName());
+		model.addAttribute("decisionNo", decision.decisionNo());
+		model.addAttribute("campaignTitle", decision.campaignTitle());
+		model.addAttribute("decidedOn", decision.decidedOn());
 		model.addAttribute("groups", groups);
 		model.addAttribute("campaignId", campaignId);
 		return "decision";
