@@ -399,4 +399,67 @@ class BrowserTests {
 		screenshot("05-wrong-password");
 	}
 
+	@Test
+	void anyoneObjectsOnThePublicNoticeAndTheCommitteeVerifiesInTasklist() throws Exception {
+		String p = "BN" + System.nanoTime() % 100000;
+		this.support.organization(p, 1);
+		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		this.support.finishBranch(this.support.branchInstance(campaignId, p + "B1"));
+		String commendation = this.support.commendationInstance(campaign.getId());
+		this.support.nominate(commendation, java.util.List.of(p + "B1"), java.util.List.of());
+		this.support.assess(commendation, (c) -> "ACCEPT", false);
+		this.support.writeDeeds(commendation);
+		this.support.audit(commendation, "APPROVE", java.util.List.of(), null);
+
+		// the public notice, without login
+		driver.get(url("/public/notices/" + campaignId));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "拟表彰对象的公示"));
+		assertThat(driver.findElements(By.cssSelector("tr.candidate"))).hasSize(2);
+		assertThat(driver.findElement(By.tagName("table")).getText()).contains("五四红旗团组织", "测试支部1", "优秀共青团员", "团员11");
+		screenshot("15-public-notice");
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("candidate")))
+			.selectByVisibleText("优秀共青团员 团员11");
+		driver.findElement(By.id("name")).sendKeys("王明");
+		driver.findElement(By.id("contact")).sendKeys("13800138000");
+		driver.findElement(By.id("content")).sendKeys("该同学本学期有课程不及格，与优秀团员标准不符，请核实。");
+		screenshot("16-objection-filled");
+		clickInView(driver.findElement(By.cssSelector(".objection button[type=submit]")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您的异议已收到"));
+		screenshot("17-objection-received");
+
+		// the committee sees 核查异议 in Tasklist and dismisses it with its finding
+		logIn(p + "c", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
+			.click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
+			.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "课程不及格"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("王明", "13800138000", "团员11");
+		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_ObjectionVerdict-1']")));
+		type("Field_ObjectionFinding", "经教务处核实，补考已通过");
+		screenshot("18-verify-objection");
+		var complete = driver
+			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", complete);
+		waiting().until(ExpectedConditions.elementToBeClickable(complete)).click();
+		waiting().until((d) -> this.support.taskService.createTaskQuery()
+			.processInstanceId(commendation)
+			.taskDefinitionKey("Task_VerifyObjection")
+			.count() == 0);
+		assertThat(this.support.jdbc.sql("select status || ':' || finding from objection where campaign_id = ?")
+			.param(campaignId)
+			.query(String.class)
+			.single()).isEqualTo("DISMISSED:经教务处核实，补考已通过");
+	}
+
 }
