@@ -51,7 +51,7 @@ class HonourArchiveTests {
 	@Test
 	void searchesByNameTitleYearOrganisationAndMember() {
 		assertThat(this.archive.search("沈文博", null, null, null)).extracting(Honour::title).containsExactly("优秀共青团员");
-		assertThat(this.archive.search("红旗", null, null, null)).hasSize(1);
+		assertThat(this.archive.search("红旗", 2025, null, null)).hasSize(1);
 		assertThat(this.archive.search(null, 2024, null, null)).extracting(Honour::holderName)
 			.containsExactly("测试, 名字");
 		assertThat(this.archive.search(null, null, "120101", null)).hasSize(2);
