@@ -462,4 +462,30 @@ class BrowserTests {
 			.single()).isEqualTo("DISMISSED:经教务处核实，补考已通过");
 	}
 
+	@Test
+	void theCommitteeOpensTheCampaignDashboardWithItsCharts() throws Exception {
+		var campaign = this.support.startCampaign("committee12", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String pid = this.support.branchInstance(campaignId, "120102");
+		this.support.mobilize(pid);
+		this.support.draftOrgPledge(pid);
+		logIn("committee12", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.get(url("/campaigns"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "创先争优活动"));
+		driver.findElement(By.cssSelector("a[href$='/campaigns/" + campaignId + "/dashboard']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "活动进展"));
+		waiting().until((d) -> Boolean.TRUE.equals(driver
+			.executeScript("return typeof Chart === 'function' && ['chart-stages', 'chart-grades', 'chart-pledges']"
+					+ ".every((id) => Chart.getChart(id) !== undefined)")));
+		assertThat(driver.findElements(By.cssSelector("tr.branch"))).hasSize(8);
+		screenshot("21-campaign-dashboard");
+		driver.findElement(By.xpath("//tr[contains(@class,'branch')]//a[contains(.,'2023级1班')]")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "活动记录"));
+		screenshot("22-dashboard-drill-down");
+	}
+
 }

@@ -76,6 +76,11 @@ public class CampaignRepository {
 		this.jdbc.sql("update campaign set status = ? where id = ?").params(status, id).update();
 	}
 
+	/** Every campaign, newest first (without its rounds). */
+	public List<Campaign> findAll() {
+		return this.jdbc.sql("select * from campaign order by created_at desc").query(CAMPAIGN).list();
+	}
+
 	public Optional<Campaign> find(String id) {
 		return this.jdbc.sql("select * from campaign where id = ?").param(id).query(CAMPAIGN).optional().map((c) -> {
 			List<Plan.Round> rounds = this.jdbc
