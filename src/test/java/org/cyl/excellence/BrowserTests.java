@@ -63,6 +63,9 @@ class BrowserTests {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
+		// a Chinese browser: headless Chromium takes its languages from here, not from
+		// --lang
+		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
 		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
 				options);
@@ -124,7 +127,7 @@ class BrowserTests {
 		waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
 		waiting().until(ExpectedConditions
 			.presenceOfElementLocated(By.cssSelector(".dashboard, [cam-widget-header], .navbar")));
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Process"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "流程"));
 		assertThat(driver.getCurrentUrl()).doesNotContain("/login");
 		screenshot("03-manager-cockpit");
 	}
@@ -209,7 +212,7 @@ class BrowserTests {
 	void committeeLaunchesACampaignFromTasklistAndTheManagerSeesItsBranchesInCockpit() throws Exception {
 		logIn("committee12", "demo");
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
-		driver.findElement(By.xpath("//a[contains(.,'Start process')]")).click();
+		driver.findElement(By.xpath("//a[contains(.,'发起流程') or contains(.,'Start process')]")).click();
 		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='创先争优活动']"))).click();
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_Title']")));
 		java.time.LocalDate today = java.time.LocalDate.now();
@@ -227,7 +230,7 @@ class BrowserTests {
 		type("Field_QuotaMembers", "30");
 		type("Field_QuotaMembersPerBranch", "2");
 		screenshot("09-campaign-start-form");
-		var start = driver.findElement(By.xpath("//button[normalize-space(.)='Start']"));
+		var start = driver.findElement(By.xpath("//button[normalize-space(.)='发起' or normalize-space(.)='Start']"));
 		waiting().until(ExpectedConditions.elementToBeClickable(start)).click();
 		waiting().until((d) -> this.support.jdbc.sql("select count(*) from campaign where title = '浏览器发起的创先争优活动'")
 			.query(Integer.class)
@@ -486,6 +489,42 @@ class BrowserTests {
 		driver.findElement(By.xpath("//tr[contains(@class,'branch')]//a[contains(.,'2023级1班')]")).click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "活动记录"));
 		screenshot("22-dashboard-drill-down");
+	}
+
+	@Test
+	void tasklistAndCockpitSpeakChineseWithoutTheMigrationBanner() throws IOException {
+		logIn("sec120101", "demo");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "发起流程"));
+		assertThat(driver.getTitle()).startsWith("创先争优工作平台 · 任务");
+		assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getText()).contains("创先争优工作平台 · 任务")
+			.doesNotContain("Camunda");
+		String tasklist = driver.findElement(By.tagName("body")).getText();
+		assertThat(tasklist).contains("待认领", "全部待办", "发起流程")
+			.doesNotContain("Start process", "Create task", "Keyboard Shortcuts", "Filter Tasks", "Add Comment",
+					"Select a task in the list", "Filters", "Created", "Log out", "Camunda 8", "migrate");
+		assertNoMigrationBanner();
+		screenshot("19-tasklist-zh");
+
+		driver.manage().deleteAllCookies();
+		logIn("manager", "demo");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "运行中的流程实例"));
+		assertThat(driver.getTitle()).startsWith("创先争优工作平台 · 流程监控");
+		String cockpit = driver.findElement(By.tagName("body")).getText();
+		assertThat(cockpit).contains("流程", "决策", "部署", "未解决的事件")
+			.doesNotContain("Processes", "Decisions", "Deployments", "Dashboard", "Running Process Instances",
+					"Open Incidents", "Camunda 8", "migrate");
+		assertNoMigrationBanner();
+		screenshot("20-cockpit-zh");
+	}
+
+	private static void assertNoMigrationBanner() {
+		assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
+			.allSatisfy((banner) -> assertThat(banner.isDisplayed()).isFalse());
+		// nothing reserves the banner's strip: the header starts at the top of the page
+		assertThat(driver.findElement(By.cssSelector("[cam-widget-header]")).getRect().getY()).isZero();
 	}
 
 }

@@ -2,6 +2,16 @@
 import '../../single-sign-on.js';
 
 export default {
+  // Chinese by default; English when the browser asks for it (locales/zh.json is ours)
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  // the header shows "<vendor> <name>": 创先争优工作平台 · 任务
+  app: {
+    name: '任务',
+    vendor: '创先争优工作平台 ·'
+  },
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

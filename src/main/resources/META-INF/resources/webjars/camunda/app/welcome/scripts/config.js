@@ -1,4 +1,15 @@
 // The welcome webapp's configuration (Camunda's customisation point, replacing the default config.js).
 import '../../single-sign-on.js';
 
-export default {};
+export default {
+  // Chinese by default; English when the browser asks for it (locales/zh.json is ours)
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
+  // the header shows "<vendor> <name>": 创先争优工作平台 · 首页
+  app: {
+    name: '首页',
+    vendor: '创先争优工作平台 ·'
+  }
+};
