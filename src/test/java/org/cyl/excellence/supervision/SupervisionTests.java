@@ -150,6 +150,20 @@ class SupervisionTests {
 	}
 
 	@Test
+	void committeeMemberUrgesFromTheOverdueListPage() throws Exception {
+		TestHttp browser = TestHttp.login(this.port, this.prefix + "c", "demo");
+		String page = "/supervision/" + this.prefix + "/overdue";
+		HttpResponse<String> urged = browser.post("/supervision/tasks/" + this.overdue.getId() + "/urge",
+				TestHttp.form(Map.of("committee", this.prefix, "message", "请尽快动员", "_csrf", browser.csrfToken(page))),
+				"application/x-www-form-urlencoded");
+		assertThat(urged.statusCode()).isEqualTo(302);
+		assertThat(urged.headers().firstValue("Location").orElseThrow()).endsWith(page);
+		assertThat(browser.get(page, "text/html").body()).contains("已催办“制定支部方案并动员”，通知 1 人", "1 次，最近");
+		assertThat(json.readTree(as(this.prefix + "s1").get("/api/notices").body()).get(0).get("text").asText())
+			.contains("请尽快动员");
+	}
+
+	@Test
 	void overdueListHasTheMembersWhoDidNotSignTheirPledgeInTime() throws Exception {
 		String pid = this.support.branchInstance(this.campaignId, this.prefix + "B1");
 		this.support.mobilize(pid);
