@@ -1,0 +1,74 @@
+package org.cyl.excellence.supervision;
+
+import java.util.Map;
+
+import org.cyl.excellence.supervision.OverdueList.Overdue;
+import org.cyl.excellence.supervision.Urges.Urged;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Supervision (督查): a committee's overdue list as JSON and as a page, and 催办 of an
+ * overdue task, over the API and from the page's form.
+ */
+@Controller
+class SupervisionController {
+
+	private final OverdueList overdue;
+
+	private final Urges urges;
+
+	SupervisionController(OverdueList overdue, Urges urges) {
+		this.overdue = overdue;
+		this.urges = urges;
+	}
+
+	@GetMapping("/api/supervision/{committeeCode}/overdue")
+	@ResponseBody
+	Overdue overdueApi(@PathVariable String committeeCode, Authentication authentication) {
+		return this.overdue.of(committeeCode, authentication);
+	}
+
+	@GetMapping("/supervision/{committeeCode}/overdue")
+	String overduePage(@PathVariable String committeeCode, Authentication authentication, Model model) {
+		model.addAttribute("overdue", this.overdue.of(committeeCode, authentication));
+		return "supervision-overdue";
+	}
+
+	/** 催办 with an optional message: {@code {"message": "..."}}. */
+	@PostMapping("/api/supervision/tasks/{taskId}/urge")
+	@ResponseBody
+	Urged urgeApi(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body,
+			Authentication authentication) {
+		Object message = (body != null) ? body.get("message") : null;
+		return this.urges.urge(taskId, (message != null) ? message.toString() : null, authentication, base());
+	}
+
+	/** 催办 from the overdue list's form; back to the list. */
+	@PostMapping("/supervision/tasks/{taskId}/urge")
+	String urgeForm(@PathVariable String taskId, @RequestParam(required = false) String message,
+			@RequestParam String committee, Authentication authentication, RedirectAttributes redirect) {
+		if (!committee.matches("[A-Za-z0-9]{1,32}")) {
+			throw new IllegalArgumentException("组织代码不正确");
+		}
+		Urged urged = this.urges.urge(taskId, message, authentication, base());
+		redirect.addFlashAttribute("urged", "已催办“" + urged.taskName() + "”，通知 " + urged.notified().size() + " 人"
+				+ ((urged.mailed() > 0) ? "，发送邮件 " + urged.mailed() + " 封" : ""));
+		return "redirect:/supervision/" + committee + "/overdue";
+	}
+
+	private static String base() {
+		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+	}
+
+}
