@@ -170,6 +170,8 @@ class BrowserTests {
 		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
 		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
 		waiting().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("textarea"), 3));
+		// the list shows the task's organisation and campaign
+		assertThat(driver.findElement(By.cssSelector(".tasks-list")).getText()).contains("组织", "活动", "2026年创先争优活动");
 		screenshot("06-org-pledge-form");
 		int i = 0;
 		for (var area : driver.findElements(By.cssSelector("textarea"))) {

@@ -53,6 +53,7 @@ class RegisterPlanDelegate implements JavaDelegate {
 	/** What ApprovePlan and the stage timer read; also after a revision. */
 	static void setPlanVariables(DelegateExecution execution, Plan plan, Organization committee,
 			CampaignRepository campaigns) {
+		execution.setVariable(CAMPAIGN_TITLE, plan.title());
 		execution.setVariable(PLAN_SUMMARY,
 				plan.summary(committee.name(), campaigns.standardSetName(plan.standardSet())));
 		execution.setVariable(SUMMARY_END_DATE, Dates.endOf(plan.summaryEnd()));

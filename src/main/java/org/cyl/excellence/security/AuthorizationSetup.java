@@ -42,6 +42,10 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 
 	private final AuthorizationService authorizations;
 
+	/** The process variables the shared filters show on every task of the list. */
+	static final java.util.List<Map<String, String>> LIST_VARIABLES = java.util.List
+		.of(Map.of("name", "branchName", "label", "组织"), Map.of("name", "campaignTitle", "label", "活动"));
+
 	private final FilterService filters;
 
 	private final TaskService tasks;
@@ -82,7 +86,13 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 			if (filter == null) {
 				filter = this.filters.newTaskFilter(entry.getKey());
 				filter.setQuery(entry.getValue());
-				filter.setProperties(Map.of("priority", priority, "refresh", true, "description", entry.getKey()));
+			}
+			// the task list shows each task's organisation and campaign (the due date it
+			// shows anyway); kept up to date on every start
+			Map<String, Object> properties = Map.of("priority", priority, "refresh", true, "description",
+					entry.getKey(), "variables", LIST_VARIABLES);
+			if (filter.getId() == null || !properties.equals(filter.getProperties())) {
+				filter.setProperties(properties);
 				filter = this.filters.saveFilter(filter);
 			}
 			grant(Groups.USERS, Resources.FILTER, filter.getId(), Permissions.READ);

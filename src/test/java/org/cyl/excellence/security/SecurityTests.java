@@ -111,6 +111,9 @@ class SecurityTests {
 			assertThat(filters.statusCode()).as(user).isEqualTo(200);
 			assertThat(filters.body()).as(user).contains("我的待办", "待认领", "全部待办");
 		}
+		// each task in the list shows its organisation and campaign
+		assertThat(TestHttp.basic(this.port, "sec120101", "demo").get("/engine-rest/filter?itemCount=false").body())
+			.contains("\"name\":\"branchName\"", "\"label\":\"组织\"", "\"name\":\"campaignTitle\"");
 	}
 
 	@Test
