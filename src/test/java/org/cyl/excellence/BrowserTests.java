@@ -526,6 +526,47 @@ class BrowserTests {
 		screenshot("20-cockpit-zh");
 	}
 
+	@Test
+	void theCommitteeUrgesAnOverdueBranchAndOpensTheDashboard() throws Exception {
+		String p = "BU" + System.nanoTime() % 100000;
+		this.support.organization(p, 2);
+		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		// branch 1 is three days late with its mobilisation
+		var late = this.support.task(this.support.branchInstance(campaignId, p + "B1"), "Task_MobilizeBranch");
+		late.setDueDate(java.util.Date.from(java.time.Instant.now().minusSeconds(3 * 86400)));
+		this.support.taskService.saveTask(late);
+
+		logIn(p + "c", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.get(url("/supervision/" + p + "/overdue"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "制定支部方案并动员"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("测试支部1").doesNotContain("测试支部2");
+		driver.findElement(By.cssSelector("input[name=message]")).sendKeys("请于本周内完成动员部署");
+		screenshot("23-overdue-list");
+		clickInView(driver.findElement(By.xpath("//button[normalize-space(.)='催办']")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "1 次"));
+		screenshot("24-urged");
+		assertThat(this.support.jdbc.sql("select urged_by || ':' || message from urge where task_id = ?")
+			.param(late.getId())
+			.query(String.class)
+			.single()).isEqualTo(p + "c:请于本周内完成动员部署");
+		assertThat(this.support.jdbc.sql("select count(*) from notice where username = ?")
+			.param(p + "s1")
+			.query(Integer.class)
+			.single()).isEqualTo(1);
+
+		// then the campaign's dashboard, from the list of campaigns
+		driver.get(url("/campaigns"));
+		driver.findElement(By.cssSelector("a[href$='/campaigns/" + campaignId + "/dashboard']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "活动进展"));
+		assertThat(driver.findElements(By.cssSelector("tr.branch"))).hasSize(2);
+		screenshot("25-dashboard-after-urge");
+	}
+
 	private static void assertNoMigrationBanner() {
 		assertThat(driver.findElements(By.cssSelector(".ce-eol-banner")))
 			.allSatisfy((banner) -> assertThat(banner.isDisplayed()).isFalse());
