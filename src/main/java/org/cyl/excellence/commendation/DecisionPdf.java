@@ -3,7 +3,6 @@ package org.cyl.excellence.commendation;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +17,10 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.cyl.excellence.system.ChineseText;
+
+import static org.cyl.excellence.system.ChineseText.width;
+import static org.cyl.excellence.system.ChineseText.wrap;
 
 /**
  * A commendation decision (表彰决定) as a PDF laid out like a red-headed document (红头文件)
@@ -38,8 +40,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * was to be found on Maven Central under a compatible licence.
  */
 final class DecisionPdf {
-
-	private static final String FONT_DIRECTORY = "fonts/ttf/NotoSansSC/";
 
 	private static final float MM = 72 / 25.4f;
 
@@ -72,12 +72,6 @@ final class DecisionPdf {
 	// the share of the em above the baseline of an ideograph in Noto Sans SC
 	private static final float ASCENT = 0.88f;
 
-	/** Punctuation that must not begin a line (避头): it hangs at the end of the line. */
-	private static final String NO_LINE_START = "，。、；：？！）》」』”’〕】…—·%,.;:?!)";
-
-	/** Punctuation that must not end a line (避尾): it moves to the next line. */
-	private static final String NO_LINE_END = "（《「『“‘〔【(";
-
 	private static final String DIGITS = "零一二三四五六七八九";
 
 	private static final String CLOSING = "希望受表彰的先进集体和个人珍惜荣誉、戒骄戒躁，再接再厉，充分发挥示范引领作用。"
@@ -100,8 +94,8 @@ final class DecisionPdf {
 			information.setAuthor(decision.committeeName());
 			information.setSubject(decision.decisionNo());
 			document.getDocumentCatalog().setLanguage("zh-CN");
-			Pages pages = new Pages(document, font(document, "NotoSansSC-Regular.ttf"),
-					font(document, "NotoSansSC-Bold.ttf"));
+			Pages pages = new Pages(document, ChineseText.font(document, ChineseText.REGULAR),
+					ChineseText.font(document, ChineseText.BOLD));
 			pages.newPage();
 			pages.header(decision.committeeName(), decision.decisionNo());
 			pages.title(titleParts);
@@ -144,17 +138,6 @@ final class DecisionPdf {
 				: entry.holderName();
 	}
 
-	private static PDType0Font font(PDDocument document, String file) throws IOException {
-		try (InputStream font = DecisionPdf.class.getClassLoader().getResourceAsStream(FONT_DIRECTORY + file)) {
-			if (font == null) {
-				throw new IllegalStateException(
-						FONT_DIRECTORY + file + " is missing: it comes with com.helger.font:ph-fonts-noto-sans-sc");
-			}
-			// the whole file is read here; the subset is cut when the document is saved
-			return PDType0Font.load(document, font, true);
-		}
-	}
-
 	private static Map<String, List<Entry>> byTitle(List<Entry> entries) {
 		Map<String, List<Entry>> byTitle = new LinkedHashMap<>();
 		for (Entry entry : entries) {
@@ -180,66 +163,6 @@ final class DecisionPdf {
 	/** Arabic numerals with 年月日 and no leading zeros, as GB/T 9704 writes 成文日期. */
 	private static String chineseDate(LocalDate date) {
 		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-	}
-
-	private static float width(PDFont font, float size, String text) throws IOException {
-		return font.getStringWidth(text) / 1000 * size;
-	}
-
-	/**
-	 * Lines of at most {@code firstWidth} (the first) and {@code restWidth} (the others)
-	 * points, broken between characters as Chinese is, but never inside a run of Latin
-	 * letters or digits, and never before a closing or after an opening punctuation mark.
-	 */
-	private static List<String> wrap(String text, PDFont font, float size, float firstWidth, float restWidth)
-			throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder line = new StringBuilder();
-		float lineWidth = 0;
-		float available = firstWidth;
-		for (String token : tokens(text)) {
-			float tokenWidth = width(font, size, token);
-			boolean overflows = lineWidth + tokenWidth > available + 0.01f;
-			if (line.length() > 0 && overflows && NO_LINE_START.indexOf(token) < 0) {
-				String carried = "";
-				int last = line.codePointBefore(line.length());
-				if (NO_LINE_END.indexOf(last) >= 0 && line.length() > Character.charCount(last)) {
-					carried = Character.toString(last);
-					line.setLength(line.length() - carried.length());
-				}
-				lines.add(line.toString());
-				line = new StringBuilder(carried);
-				lineWidth = width(font, size, carried);
-				available = restWidth;
-			}
-			line.append(token);
-			lineWidth += tokenWidth;
-		}
-		if (line.length() > 0) {
-			lines.add(line.toString());
-		}
-		return lines;
-	}
-
-	private static List<String> tokens(String text) {
-		List<String> tokens = new ArrayList<>();
-		int i = 0;
-		while (i < text.length()) {
-			int end = i;
-			while (end < text.length() && isLatinLetterOrDigit(text.charAt(end))) {
-				end++;
-			}
-			if (end == i) {
-				end = i + Character.charCount(text.codePointAt(i));
-			}
-			tokens.add(text.substring(i, end));
-			i = end;
-		}
-		return tokens;
-	}
-
-	private static boolean isLatinLetterOrDigit(char c) {
-		return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 	}
 
 	/**

@@ -71,12 +71,7 @@ class OverdueList {
 	}
 
 	Overdue of(String committeeCode, Authentication reader) {
-		Organization committee = this.organizations.find(committeeCode)
-			.filter((o) -> SUPERVISING.contains(o.type()))
-			.orElseThrow(() -> new NotFoundException("没有这个团委或团总支：" + committeeCode));
-		if (!this.organizations.maySee(reader, committee)) {
-			throw new AccessDeniedException("督查清单只对本级及上级团委、管理者开放");
-		}
+		Organization committee = supervised(committeeCode, reader, "督查清单");
 		Date now = Date.from(this.clock.instant());
 		TaskPlaces.Tree tree = this.places.tree();
 		List<PlacedTask> placed = new ArrayList<>();
@@ -100,6 +95,22 @@ class OverdueList {
 		}
 		return new Overdue(committee.code(), committee.name(), LocalDateTime.now(this.clock), tasks,
 				this.repository.unsignedPledges(this.organizations.branchesBelow(committeeCode)));
+	}
+
+	/**
+	 * The committee (团委 or 团总支) whose supervision {@code what} the reader asks for: 404
+	 * for an unknown one, 403 unless the reader is one of its role holders, those of the
+	 * committees above it, its Party organisation's reviewers, a manager or an
+	 * administrator.
+	 */
+	Organization supervised(String committeeCode, Authentication reader, String what) {
+		Organization committee = this.organizations.find(committeeCode)
+			.filter((o) -> SUPERVISING.contains(o.type()))
+			.orElseThrow(() -> new NotFoundException("没有这个团委或团总支：" + committeeCode));
+		if (!this.organizations.maySee(reader, committee)) {
+			throw new AccessDeniedException(what + "只对本级及上级团委、管理者开放");
+		}
+		return committee;
 	}
 
 	/** Calendar days since the due date; a task overdue since today counts one day. */

@@ -2,9 +2,12 @@ package org.cyl.excellence.supervision;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.cyl.excellence.supervision.OverdueList.Overdue;
 import org.cyl.excellence.supervision.Urges.Urged;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,8 +21,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Supervision (督查): a committee's overdue list as JSON and as a page, and 催办 of an
- * overdue task, over the API and from the page's form.
+ * Supervision (督查): a committee's overdue list as JSON and as a page, 催办 of an overdue
+ * task, over the API and from the page's form, and the bulletin (督查通报) of a period as
+ * JSON, a page and a PDF.
  */
 @Controller
 class SupervisionController {
@@ -28,9 +32,12 @@ class SupervisionController {
 
 	private final Urges urges;
 
-	SupervisionController(OverdueList overdue, Urges urges) {
+	private final Bulletin bulletin;
+
+	SupervisionController(OverdueList overdue, Urges urges, Bulletin bulletin) {
 		this.overdue = overdue;
 		this.urges = urges;
+		this.bulletin = bulletin;
 	}
 
 	@GetMapping("/api/supervision/{committeeCode}/overdue")
@@ -43,6 +50,46 @@ class SupervisionController {
 	String overduePage(@PathVariable String committeeCode, Authentication authentication, Model model) {
 		model.addAttribute("overdue", this.overdue.of(committeeCode, authentication));
 		return "supervision-overdue";
+	}
+
+	/**
+	 * The bulletin (督查通报) for {@code from} to {@code to} (yyyy-MM-dd, both included;
+	 * without them the current month to date).
+	 */
+	@GetMapping("/api/supervision/{committeeCode}/bulletin")
+	@ResponseBody
+	Bulletin.Notice bulletinApi(@PathVariable String committeeCode, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication authentication) {
+		return this.bulletin.of(committeeCode, from, to, authentication);
+	}
+
+	@GetMapping("/supervision/{committeeCode}/bulletin")
+	String bulletinPage(@PathVariable String committeeCode, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication authentication, Model model,
+			HttpServletResponse response) {
+		Bulletin.Notice notice;
+		try {
+			notice = this.bulletin.of(committeeCode, from, to, authentication);
+		}
+		catch (IllegalArgumentException ex) {
+			// a bad period: say why above the bulletin of the current month
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("error", ex.getMessage());
+			notice = this.bulletin.of(committeeCode, null, null, authentication);
+		}
+		model.addAttribute("bulletin", notice);
+		return "supervision-bulletin";
+	}
+
+	@GetMapping("/supervision/{committeeCode}/bulletin.pdf")
+	ResponseEntity<byte[]> bulletinPdf(@PathVariable String committeeCode, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Authentication authentication) {
+		Bulletin.Notice notice = this.bulletin.of(committeeCode, from, to, authentication);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header("Content-Disposition",
+					"inline; filename=\"bulletin-" + notice.committeeCode() + "-" + notice.from() + ".pdf\"")
+			.body(BulletinPdf.render(notice));
 	}
 
 	/** 催办 with an optional message: {@code {"message": "..."}}. */

@@ -1,0 +1,409 @@
+package org.cyl.excellence.supervision;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.organization.Organization;
+import org.cyl.excellence.organization.OrganizationDirectory;
+import org.cyl.excellence.supervision.OverdueList.OverdueTask;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervision bulletin (督查通报) of a committee for a period, for
+ * {@link SupervisionController}: read from the records of the committee's subtree — the
+ * stage and pledges of every branch in each running campaign now, the tasks that went
+ * overdue in the period (and those still overdue now), the urges (催办), the reviews that
+ * ordered a rectification (限期整改) and the mass appraisals closed in the period — with the
+ * organisations criticised (通报批评: an appraisal that came to 差, or a rectification ordered
+ * by a review) and those praised (表扬: finished, or appraised 好). Who may read it is who
+ * may read the overdue list.
+ */
+@Service
+class Bulletin {
+
+	/** The longest period one bulletin covers. */
+	static final int LONGEST_PERIOD_DAYS = 366;
+
+	static final Map<String, String> STAGES = new LinkedHashMap<>();
+
+	static {
+		STAGES.put("PENDING", "待启动");
+		STAGES.put("STARTED", "已启动");
+		STAGES.put("MOBILIZING", "动员部署");
+		STAGES.put("PLEDGING", "承诺践诺");
+		STAGES.put("REPORTING", "汇报工作");
+		STAGES.put("REVIEWING", "领导点评");
+		STAGES.put("RECTIFYING", "限期整改");
+		STAGES.put("APPRAISING", "群众评议");
+		STAGES.put("FINISHED", "已完成");
+	}
+
+	private static final Map<String, String> REVIEWERS = Map.of("COMMITTEE_REVIEW", "团委", "PARTY_REVIEW", "党组织");
+
+	private static final ObjectMapper json = new ObjectMapper();
+
+	private final OverdueList overdue;
+
+	private final OrganizationDirectory organizations;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Bulletin(OverdueList overdue, OrganizationDirectory organizations, JdbcClient jdbc) {
+		this.overdue = overdue;
+		this.organizations = organizations;
+		this.jdbc = jdbc;
+		this.clock = Clock.systemDefaultZone();
+	}
+
+	/** A running campaign with branches in the subtree. */
+	record RunningCampaign(String campaignId, String title, String committee, int branches) {
+	}
+
+	/** A branch in one running campaign: its stage and its last round's pledges. */
+	record CampaignState(String campaignId, String campaignTitle, String stage, Integer round, int signed,
+			int members) {
+	}
+
+	/**
+	 * A branch in the period: where it stands in each running campaign, how many of its
+	 * tasks went overdue in the period and are overdue now, how often it was urged, how
+	 * many reviews ordered it to rectify, the grade of its mass appraisal closed in the
+	 * period (null if none), and whether it is criticised.
+	 */
+	record BranchRow(String code, String name, List<CampaignState> campaigns, int overdueInPeriod, int overdueNow,
+			int urges, int rectifyOrders, String appraisalGrade, boolean criticised) {
+	}
+
+	/** The branches of one 团总支 (or of the committee directly). */
+	record Group(String code, String name, List<BranchRow> branches) {
+	}
+
+	/**
+	 * An organisation criticised: by a mass appraisal ({@code APPRAISAL}) or a review
+	 * ordering a rectification ({@code REVIEW}), why, and by when it must rectify.
+	 */
+	record Criticism(String orgCode, String organization, String parent, String campaignTitle, String kind,
+			String reason, LocalDate deadline, LocalDateTime at) {
+	}
+
+	record Praise(String orgCode, String organization, String parent, String reason) {
+	}
+
+	record Overview(int campaignsRunning, int branches, Map<String, Integer> stages, int overdueInPeriod,
+			int overdueNow, int urges, int rectifyOrders, int appraisalsClosed, int criticised, int praised) {
+	}
+
+	record Notice(String committeeCode, String committee, LocalDate from, LocalDate to, String period,
+			LocalDate issuedOn, String title, Overview overview, List<RunningCampaign> campaigns, List<Group> groups,
+			List<Criticism> criticisms, List<Praise> praises) {
+	}
+
+	/**
+	 * The period asked for: {@code from} and {@code to} as yyyy-MM-dd, both days
+	 * included; without them the current month to date (without one, the month of the
+	 * other).
+	 * @throws IllegalArgumentException (400) for a date that is no date, a start after
+	 * the end, or a period longer than a year
+	 */
+	LocalDate[] period(String from, String to) {
+		LocalDate today = LocalDate.now(this.clock);
+		LocalDate end = blank(to) ? null : date(to, "截止日期");
+		LocalDate start = blank(from) ? null : date(from, "起始日期");
+		if (start == null && end == null) {
+			return new LocalDate[] { today.withDayOfMonth(1), today };
+		}
+		if (start == null) {
+			start = end.withDayOfMonth(1);
+		}
+		if (end == null) {
+			end = start.withDayOfMonth(start.lengthOfMonth());
+		}
+		if (start.isAfter(end)) {
+			throw new IllegalArgumentException("起始日期不能晚于截止日期");
+		}
+		if (start.plusDays(LONGEST_PERIOD_DAYS).isBefore(end.plusDays(1))) {
+			throw new IllegalArgumentException("通报期间不能超过一年");
+		}
+		return new LocalDate[] { start, end };
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static LocalDate date(String text, String label) {
+		try {
+			return LocalDate.parse(text.trim());
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(label + "格式不正确，应为 yyyy-MM-dd：" + text);
+		}
+	}
+
+	Notice of(String committeeCode, String fromText, String toText, Authentication reader) {
+		Organization committee = this.overdue.supervised(committeeCode, reader, "督查通报");
+		LocalDate[] asked = period(fromText, toText);
+		LocalDate from = asked[0];
+		LocalDate to = asked[1];
+		Timestamp start = Timestamp.valueOf(from.atStartOfDay());
+		Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+
+		List<String> branchCodes = this.organizations.branchesBelow(committeeCode);
+		Map<String, Organization> orgs = new HashMap<>();
+		for (String code : branchCodes) {
+			Organization branch = find(orgs, code);
+			if (branch != null && branch.parentCode() != null) {
+				find(orgs, branch.parentCode());
+			}
+		}
+		List<String> keys = branchCodes.isEmpty() ? List.of("") : branchCodes;
+
+		List<RunningCampaign> campaigns = this.jdbc.sql("""
+				select c.id, c.title, c.committee_code, count(*) from campaign c
+				join campaign_branch b on b.campaign_id = c.id
+				where c.status = 'RUNNING' and b.branch_code in (:branches)
+				group by c.id, c.title, c.committee_code, c.created_at order by c.created_at""")
+			.param("branches", keys)
+			.query((rs, n) -> new RunningCampaign(rs.getString(1), rs.getString(2),
+					Optional.ofNullable(find(orgs, rs.getString(3))).map(Organization::name).orElse(rs.getString(3)),
+					rs.getInt(4)))
+			.list();
+		Map<String, String> titles = new HashMap<>();
+		campaigns.forEach((c) -> titles.put(c.campaignId(), c.title()));
+		List<String> campaignKeys = campaigns.isEmpty() ? List.of("")
+				: campaigns.stream().map(RunningCampaign::campaignId).toList();
+
+		Map<String, Integer> members = counts(
+				"select org_code, count(*) from member where org_code in (:branches) group by org_code", keys, null,
+				null);
+		Map<String, List<CampaignState>> states = new HashMap<>();
+		Map<String, Integer> stageCounts = new LinkedHashMap<>();
+		STAGES.values().forEach((label) -> stageCounts.put(label, 0));
+		Map<String, int[]> pledges = new HashMap<>();
+		this.jdbc.sql("""
+				select p.campaign_id, p.branch_code, p.round_no, sum(case when p.status = 'SIGNED' then 1 else 0 end)
+				from member_pledge p
+				where p.campaign_id in (:campaigns) and p.branch_code in (:branches)
+				  and p.round_no = (select max(q.round_no) from member_pledge q
+				    where q.campaign_id = p.campaign_id and q.branch_code = p.branch_code)
+				group by p.campaign_id, p.branch_code, p.round_no""")
+			.param("campaigns", campaignKeys)
+			.param("branches", keys)
+			.query((rs) -> {
+				pledges.put(rs.getString(1) + "/" + rs.getString(2), new int[] { rs.getInt(3), rs.getInt(4) });
+			});
+		this.jdbc
+			.sql("""
+					select b.campaign_id, b.branch_code, b.stage from campaign_branch b join campaign c on c.id = b.campaign_id
+					where b.campaign_id in (:campaigns) and b.branch_code in (:branches) order by c.created_at""")
+			.param("campaigns", campaignKeys)
+			.param("branches", keys)
+			.query((rs) -> {
+				String campaign = rs.getString(1);
+				String branch = rs.getString(2);
+				String stage = STAGES.getOrDefault(rs.getString(3), rs.getString(3));
+				stageCounts.merge(stage, 1, Integer::sum);
+				int[] pledge = pledges.get(campaign + "/" + branch);
+				states.computeIfAbsent(branch, (b) -> new ArrayList<>())
+					.add(new CampaignState(campaign, titles.get(campaign), stage, (pledge != null) ? pledge[0] : null,
+							(pledge != null) ? pledge[1] : 0, members.getOrDefault(branch, 0)));
+			});
+
+		Map<String, Integer> overdueInPeriod = counts(
+				"""
+						select branch_code, count(*) from overdue_task
+						where branch_code in (:branches) and recorded_at >= :start and recorded_at < :end group by branch_code""",
+				keys, start, end);
+		Map<String, Integer> overdueNow = new HashMap<>();
+		for (OverdueTask task : this.overdue.of(committeeCode, reader).tasks()) {
+			overdueNow.merge(task.orgCode(), 1, Integer::sum);
+		}
+		Map<String, Integer> urges = counts("""
+				select org_code, count(*) from urge
+				where org_code in (:branches) and urged_at >= :start and urged_at < :end group by org_code""",
+				subtree(committeeCode, branchCodes, orgs), start, end);
+
+		List<Criticism> criticisms = new ArrayList<>();
+		Map<String, Integer> rectifyOrders = new HashMap<>();
+		this.jdbc.sql("""
+				select o.branch_code, c.title, o.kind, o.content, o.deadline, o.created_at from opinion o
+				join campaign c on c.id = o.campaign_id
+				where o.verdict = 'RECTIFY' and o.branch_code in (:branches)
+				  and o.created_at >= :start and o.created_at < :end
+				order by o.created_at, o.id""")
+			.param("branches", keys)
+			.param("start", start)
+			.param("end", end)
+			.query((rs) -> {
+				String branch = rs.getString(1);
+				rectifyOrders.merge(branch, 1, Integer::sum);
+				LocalDate deadline = Optional.ofNullable(rs.getDate(5)).map(java.sql.Date::toLocalDate).orElse(null);
+				String reviewer = REVIEWERS.getOrDefault(rs.getString(3), "上级");
+				String problems = problems(rs.getString(4));
+				criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch), rs.getString(2),
+						"REVIEW", reviewer + "领导点评责令限期整改" + (blank(problems) ? "" : "（" + problems + "）"), deadline,
+						rs.getTimestamp(6).toLocalDateTime()));
+			});
+
+		List<Praise> praises = new ArrayList<>();
+		Map<String, String> grades = new HashMap<>();
+		int[] appraisalsClosed = { 0 };
+		this.jdbc.sql("""
+				select a.org_code, c.title, a.grade, a.outcome, a.satisfaction, a.dissatisfaction, a.closed_at
+				from appraisal a left join campaign c on c.id = a.campaign_id
+				where a.status = 'CLOSED' and a.org_code in (:branches) and a.closed_at >= :start and a.closed_at < :end
+				order by a.closed_at""").param("branches", keys).param("start", start).param("end", end).query((rs) -> {
+			String branch = rs.getString(1);
+			String grade = rs.getString(3);
+			appraisalsClosed[0]++;
+			if (grade != null) {
+				grades.put(branch, grade);
+			}
+			String rates = "满意率" + percent(rs.getBigDecimal(5)) + "，不满意率" + percent(rs.getBigDecimal(6));
+			LocalDateTime closed = rs.getTimestamp(7).toLocalDateTime();
+			if ("CRITICISE".equals(rs.getString(4))) {
+				criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch), rs.getString(2),
+						"APPRAISAL", "群众评议" + rates + "，评定为“差”，责令限期整改", null, closed));
+			}
+			else if ("好".equals(grade)) {
+				praises
+					.add(new Praise(branch, name(orgs, branch), parentName(orgs, branch), "群众评议" + rates + "，评定为“好”"));
+			}
+		});
+		this.jdbc
+			.sql("""
+					select b.branch_code, c.title from campaign_branch b join campaign c on c.id = b.campaign_id
+					where b.stage = 'FINISHED' and b.branch_code in (:branches) and b.updated_at >= :start and b.updated_at < :end
+					order by b.updated_at""")
+			.param("branches", keys)
+			.param("start", start)
+			.param("end", end)
+			.query((rs) -> {
+				String branch = rs.getString(1);
+				praises.add(new Praise(branch, name(orgs, branch), parentName(orgs, branch),
+						"完成" + rs.getString(2) + "各阶段工作"));
+			});
+		criticisms.sort((a, b) -> a.at().compareTo(b.at()));
+
+		Map<String, Group> groups = new LinkedHashMap<>();
+		List<String> criticised = criticisms.stream().map(Criticism::orgCode).distinct().toList();
+		for (String code : branchCodes) {
+			Organization branch = orgs.get(code);
+			String parentCode = (branch != null && branch.parentCode() != null) ? branch.parentCode() : committeeCode;
+			Group group = groups.computeIfAbsent(parentCode, (p) -> new Group(p,
+					Optional.ofNullable(orgs.get(p)).map(Organization::name).orElse(p), new ArrayList<>()));
+			group.branches()
+				.add(new BranchRow(code, name(orgs, code), states.getOrDefault(code, List.of()),
+						overdueInPeriod.getOrDefault(code, 0), overdueNow.getOrDefault(code, 0),
+						urges.getOrDefault(code, 0), rectifyOrders.getOrDefault(code, 0), grades.get(code),
+						criticised.contains(code)));
+		}
+		Overview overview = new Overview(campaigns.size(), branchCodes.size(), stageCounts, sum(overdueInPeriod),
+				sum(overdueNow), sum(urges), sum(rectifyOrders), appraisalsClosed[0], criticised.size(),
+				(int) praises.stream().map(Praise::orgCode).distinct().count());
+		String period = periodText(from, to);
+		String title = "关于" + period + "创先争优活动推进情况的通报";
+		return new Notice(committee.code(), committee.name(), from, to, period, LocalDate.now(this.clock), title,
+				overview, campaigns, List.copyOf(groups.values()), criticisms, praises);
+	}
+
+	/**
+	 * 2026年3月 for a calendar month, 2026年3月1日至3月15日 (or across years with the year)
+	 * otherwise.
+	 */
+	static String periodText(LocalDate from, LocalDate to) {
+		if (from.getDayOfMonth() == 1 && to.equals(from.withDayOfMonth(from.lengthOfMonth()))) {
+			return from.getYear() + "年" + from.getMonthValue() + "月";
+		}
+		String end = (to.getYear() == from.getYear()) ? to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
+				: chineseDate(to);
+		return chineseDate(from) + "至" + end;
+	}
+
+	static String chineseDate(LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
+	private Organization find(Map<String, Organization> orgs, String code) {
+		if (!orgs.containsKey(code)) {
+			orgs.put(code, this.organizations.find(code).orElse(null));
+		}
+		return orgs.get(code);
+	}
+
+	private static String name(Map<String, Organization> orgs, String code) {
+		Organization org = orgs.get(code);
+		return (org != null) ? org.name() : code;
+	}
+
+	private static String parentName(Map<String, Organization> orgs, String code) {
+		Organization org = orgs.get(code);
+		return (org != null && org.parentCode() != null) ? name(orgs, org.parentCode()) : "";
+	}
+
+	/** The committee, the branches and every organisation between them. */
+	private static List<String> subtree(String committeeCode, List<String> branches, Map<String, Organization> orgs) {
+		List<String> codes = new ArrayList<>(List.of(committeeCode));
+		codes.addAll(branches);
+		for (String branch : branches) {
+			Organization org = orgs.get(branch);
+			if (org != null && org.parentCode() != null && !codes.contains(org.parentCode())) {
+				codes.add(org.parentCode());
+			}
+		}
+		return codes;
+	}
+
+	private Map<String, Integer> counts(String sql, List<String> codes, Timestamp start, Timestamp end) {
+		Map<String, Integer> counts = new HashMap<>();
+		var query = this.jdbc.sql(sql).param("branches", codes);
+		if (start != null) {
+			query = query.param("start", start).param("end", end);
+		}
+		query.query((rs) -> {
+			counts.put(rs.getString(1), rs.getInt(2));
+		});
+		return counts;
+	}
+
+	private static int sum(Map<String, Integer> counts) {
+		return counts.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+	private static String percent(BigDecimal rate) {
+		return (rate == null) ? "—"
+				: rate.multiply(BigDecimal.valueOf(100))
+					.setScale(1, RoundingMode.HALF_UP)
+					.stripTrailingZeros()
+					.toPlainString() + "%";
+	}
+
+	/** The problems a review pointed out, from the opinion as submitted. */
+	private static String problems(String content) {
+		try {
+			return json.readTree(content).path("problems").asText("");
+		}
+		catch (JsonProcessingException ex) {
+			return "";
+		}
+	}
+
+}
