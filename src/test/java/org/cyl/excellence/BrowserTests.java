@@ -565,6 +565,21 @@ class BrowserTests {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "活动进展"));
 		assertThat(driver.findElements(By.cssSelector("tr.branch"))).hasSize(2);
 		screenshot("25-dashboard-after-urge");
+
+		// the month's 督查通报 counts the urge
+		driver.get(url("/supervision/" + p + "/bulletin"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "测试支部1"));
+		screenshot("26-bulletin");
+
+		// the secretary finds the urge among their notices
+		driver.manage().deleteAllCookies();
+		logIn(p + "s1", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.get(url("/notices"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "请于本周内完成动员部署"));
+		screenshot("27-notices");
+		clickInView(driver.findElement(By.xpath("//button[normalize-space(.)='标为已读']")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("tr.notice"), "已读"));
 	}
 
 	private static void assertNoMigrationBanner() {
