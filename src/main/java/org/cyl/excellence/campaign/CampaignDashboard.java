@@ -24,18 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignDashboard {
 
-	static final Map<String, String> STAGES = new LinkedHashMap<>();
-
-	static {
-		STAGES.put("MOBILIZING", "动员部署");
-		STAGES.put("PLEDGING", "承诺践诺");
-		STAGES.put("REPORTING", "汇报工作");
-		STAGES.put("REVIEWING", "领导点评");
-		STAGES.put("RECTIFYING", "限期整改");
-		STAGES.put("APPRAISING", "群众评议");
-		STAGES.put("FINISHED", "已完成");
-	}
-
 	static final Map<String, String> RATINGS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR", "差");
 
 	private final CampaignRepository campaigns;
@@ -77,7 +65,7 @@ class CampaignDashboard {
 		Map<String, Organization> orgs = new HashMap<>();
 		List<Map<String, Object>> branches = new ArrayList<>();
 		Map<String, Integer> stageCounts = new LinkedHashMap<>();
-		STAGES.values().forEach((label) -> stageCounts.put(label, 0));
+		BranchStages.LABELS.values().forEach((label) -> stageCounts.put(label, 0));
 		Map<String, Integer> gradeCounts = new LinkedHashMap<>();
 		for (String grade : List.of("好", "较好", "一般", "差", "未评议")) {
 			gradeCounts.put(grade, 0);
@@ -92,7 +80,7 @@ class CampaignDashboard {
 			Organization branch = orgs.computeIfAbsent(code, (c) -> this.organizations.find(c).orElse(null));
 			Organization parent = (branch != null && branch.parentCode() != null)
 					? orgs.computeIfAbsent(branch.parentCode(), (c) -> this.organizations.find(c).orElse(null)) : null;
-			String stage = STAGES.getOrDefault(row.get("stage"), row.get("stage"));
+			String stage = BranchStages.label(row.get("stage"));
 			stageCounts.merge(stage, 1, Integer::sum);
 			String grade = grades.getOrDefault(code, "未评议");
 			gradeCounts.merge(grade, 1, Integer::sum);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cyl.excellence.campaign.BranchStages;
 import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
@@ -83,10 +84,6 @@ class BranchRecordController {
 			List<Entry> opinions) {
 	}
 
-	static final Map<String, String> STAGES = Map.of("PENDING", "待启动", "STARTED", "已启动", "MOBILIZING", "动员部署",
-			"PLEDGING", "公开承诺", "REPORTING", "汇报工作", "REVIEWING", "点评", "RECTIFYING", "限期整改", "APPRAISING", "群众评议",
-			"FINISHED", "已完成");
-
 	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
 		.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -130,7 +127,7 @@ class BranchRecordController {
 					row.author(), this.organizations.displayName(row.author()),
 					row.createdAt().toLocalDateTime().format(MINUTES)));
 		}
-		return new BranchRecord(campaign.plan().title(), branchCode, branch.name(), STAGES.getOrDefault(stage, stage),
+		return new BranchRecord(campaign.plan().title(), branchCode, branch.name(), BranchStages.label(stage),
 				documents, opinions);
 	}
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.campaign.BranchStages;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.supervision.OverdueList.OverdueTask;
@@ -39,20 +40,6 @@ class Bulletin {
 
 	/** The longest period one bulletin covers. */
 	static final int LONGEST_PERIOD_DAYS = 366;
-
-	static final Map<String, String> STAGES = new LinkedHashMap<>();
-
-	static {
-		STAGES.put("PENDING", "待启动");
-		STAGES.put("STARTED", "已启动");
-		STAGES.put("MOBILIZING", "动员部署");
-		STAGES.put("PLEDGING", "承诺践诺");
-		STAGES.put("REPORTING", "汇报工作");
-		STAGES.put("REVIEWING", "领导点评");
-		STAGES.put("RECTIFYING", "限期整改");
-		STAGES.put("APPRAISING", "群众评议");
-		STAGES.put("FINISHED", "已完成");
-	}
 
 	private static final Map<String, String> REVIEWERS = Map.of("COMMITTEE_REVIEW", "团委", "PARTY_REVIEW", "党组织");
 
@@ -196,7 +183,7 @@ class Bulletin {
 				null);
 		Map<String, List<CampaignState>> states = new HashMap<>();
 		Map<String, Integer> stageCounts = new LinkedHashMap<>();
-		STAGES.values().forEach((label) -> stageCounts.put(label, 0));
+		BranchStages.LABELS.values().forEach((label) -> stageCounts.put(label, 0));
 		Map<String, int[]> pledges = new HashMap<>();
 		this.jdbc.sql("""
 				select p.campaign_id, p.branch_code, p.round_no, sum(case when p.status = 'SIGNED' then 1 else 0 end)
@@ -219,7 +206,7 @@ class Bulletin {
 			.query((rs) -> {
 				String campaign = rs.getString(1);
 				String branch = rs.getString(2);
-				String stage = STAGES.getOrDefault(rs.getString(3), rs.getString(3));
+				String stage = BranchStages.label(rs.getString(3));
 				stageCounts.merge(stage, 1, Integer::sum);
 				int[] pledge = pledges.get(campaign + "/" + branch);
 				states.computeIfAbsent(branch, (b) -> new ArrayList<>())

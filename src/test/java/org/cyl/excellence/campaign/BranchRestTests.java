@@ -19,6 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cyl.excellence.RestTasks.assertRefused;
+import static org.cyl.excellence.RestTasks.checklists;
+import static org.cyl.excellence.RestTasks.form;
+import static org.cyl.excellence.RestTasks.formVariables;
+import static org.cyl.excellence.RestTasks.submit;
+import static org.cyl.excellence.RestTasks.task;
+import static org.cyl.excellence.RestTasks.variables;
 
 /**
  * One branch of the demo university (120202, 经济管理学院 市场营销2023级1班) driven through the REST
@@ -151,9 +158,9 @@ class BranchRestTests {
 		List<String> all = new ArrayList<>();
 		options.forEach((o) -> all.add(o.get("value").asText()));
 		assertRefused(as("sec120202").postJson("/engine-rest/task/" + evaluate + "/submit-form",
-				checklist("fulfilled", all.subList(1, all.size()))), "尚未评定");
+				checklists(Map.of("fulfilled", all.subList(1, all.size())))), "尚未评定");
 		HttpResponse<String> rated = as("sec120202").postJson("/engine-rest/task/" + evaluate + "/submit-form",
-				checklist("fulfilled", all));
+				checklists(Map.of("fulfilled", all)));
 		assertThat(rated.statusCode()).as(rated.body()).isEqualTo(204);
 
 		// 汇报工作, then 团委点评 and 党组织点评
@@ -316,50 +323,6 @@ class BranchRestTests {
 		values.put(prefix + "Direction", "继续努力");
 		values.put(prefix + "Verdict", "PASS");
 		submit(reviewer, task, values);
-	}
-
-	/** A checklist's answer as Tasklist submits it: a Json array of the ticked values. */
-	private static String checklist(String key, List<String> ticked) {
-		ObjectNode body = json.createObjectNode();
-		body.putObject("variables")
-			.putObject(key)
-			.put("value", json.valueToTree(ticked).toString())
-			.put("type", "Json");
-		return body.toString();
-	}
-
-	private static JsonNode formVariables(TestHttp user, String task) throws Exception {
-		return json.readTree(user.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").body());
-	}
-
-	private static void assertRefused(HttpResponse<String> response, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(json.readTree(response.body()).get("message").asText()).contains(field);
-	}
-
-	private static ObjectNode variables(Map<String, Object> values) {
-		ObjectNode body = json.createObjectNode();
-		ObjectNode vars = body.putObject("variables");
-		values.forEach((k, v) -> vars.putObject(k).set("value", json.valueToTree(v)));
-		return body;
-	}
-
-	private static String form(Map<String, Object> values) {
-		return variables(values).toString();
-	}
-
-	private void submit(TestHttp user, String task, Map<String, Object> values) {
-		HttpResponse<String> response = user.postJson("/engine-rest/task/" + task + "/submit-form", form(values));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-	}
-
-	/** The one task of that kind the user sees in the process instance. */
-	private static String task(TestHttp user, String processInstanceId, String key) throws Exception {
-		JsonNode tasks = json
-			.readTree(user.get("/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + key)
-				.body());
-		assertThat(tasks).as(key).hasSize(1);
-		return tasks.get(0).get("id").asText();
 	}
 
 }

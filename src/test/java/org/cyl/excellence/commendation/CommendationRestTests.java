@@ -23,6 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.cyl.excellence.RestTasks.assertRefused;
+import static org.cyl.excellence.RestTasks.checklists;
+import static org.cyl.excellence.RestTasks.form;
+import static org.cyl.excellence.RestTasks.formVariables;
+import static org.cyl.excellence.RestTasks.submit;
+import static org.cyl.excellence.RestTasks.task;
+import static org.cyl.excellence.RestTasks.variables;
 
 /**
  * One small campaign (a committee with two branches) from launch to the commendation
@@ -274,48 +281,6 @@ class CommendationRestTests {
 		values.put(prefix + "Direction", "继续努力");
 		values.put(prefix + "Verdict", "PASS");
 		submit(reviewer, task, values);
-	}
-
-	/** Checklists' answers as Tasklist submits them: Json arrays of the ticked values. */
-	private static String checklists(Map<String, List<String>> ticked) {
-		ObjectNode body = json.createObjectNode();
-		ObjectNode vars = body.putObject("variables");
-		ticked.forEach((key,
-				values) -> vars.putObject(key).put("value", json.valueToTree(values).toString()).put("type", "Json"));
-		return body.toString();
-	}
-
-	private static JsonNode formVariables(TestHttp user, String task) throws Exception {
-		return json.readTree(user.get("/engine-rest/task/" + task + "/form-variables?deserializeValues=false").body());
-	}
-
-	private static void assertRefused(HttpResponse<String> response, String field) throws Exception {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(json.readTree(response.body()).get("message").asText()).contains(field);
-	}
-
-	private static ObjectNode variables(Map<String, Object> values) {
-		ObjectNode body = json.createObjectNode();
-		ObjectNode vars = body.putObject("variables");
-		values.forEach((k, v) -> vars.putObject(k).set("value", json.valueToTree(v)));
-		return body;
-	}
-
-	private static String form(Map<String, Object> values) {
-		return variables(values).toString();
-	}
-
-	private void submit(TestHttp user, String task, Map<String, Object> values) {
-		HttpResponse<String> response = user.postJson("/engine-rest/task/" + task + "/submit-form", form(values));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-	}
-
-	private static String task(TestHttp user, String processInstanceId, String key) throws Exception {
-		JsonNode tasks = json
-			.readTree(user.get("/engine-rest/task?processInstanceId=" + processInstanceId + "&taskDefinitionKey=" + key)
-				.body());
-		assertThat(tasks).as(key).hasSize(1);
-		return tasks.get(0).get("id").asText();
 	}
 
 }
