@@ -53,7 +53,8 @@ class SecurityConfig {
 	/** The webapps' own logout call (user menu → 退出), answered by Spring's logout. */
 	private static final RequestMatcher WEBAPP_LOGOUT = path("/camunda/api/admin/auth/user/*/logout");
 
-	private static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"));
+	private static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"),
+			path("/actuator/**"));
 
 	@Bean
 	@Order(1)
@@ -109,13 +110,15 @@ class SecurityConfig {
 		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
 
 		return http
-			.authorizeHttpRequests(
-					(auth) -> auth
-						.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
-								path("/error"))
-						.permitAll()
-						.anyRequest()
-						.authenticated())
+			.authorizeHttpRequests((auth) -> auth
+				.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
+						path("/error"))
+				.permitAll()
+				// health and metrics: for those who run the platform
+				.requestMatchers(path("/actuator/**"))
+				.hasAnyRole("ADMIN", "MANAGER")
+				.anyRequest()
+				.authenticated())
 			.authenticationProvider(identity)
 			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
