@@ -164,10 +164,17 @@ public class CampaignRepository {
 
 	/**
 	 * Locks the campaign's row until the transaction ends, so that "all finished" is
-	 * decided once.
+	 * decided once. An update that leaves the key alone, not
+	 * {@code select ... for update}: on PostgreSQL, what the transaction has already
+	 * written that references the campaign (the branch's recommendation, its opinions)
+	 * holds a key-share lock on the campaign's row, which {@code for update} conflicts
+	 * with, so two branches finishing at once deadlocked; such an update takes
+	 * {@code for no key update}, which does not. H2 locks the row either way.
 	 */
 	void lock(String campaignId) {
-		this.jdbc.sql("select id from campaign where id = ? for update").param(campaignId).query(String.class).single();
+		if (this.jdbc.sql("update campaign set status = status where id = ?").param(campaignId).update() != 1) {
+			throw new IllegalStateException("no campaign " + campaignId);
+		}
 	}
 
 	/** stage → number of branches. */
