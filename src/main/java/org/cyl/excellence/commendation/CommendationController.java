@@ -245,6 +245,23 @@ class CommendationController {
 		return rows;
 	}
 
+	/**
+	 * An unknown campaign: the public pages answer with the application's error page, the
+	 * API with its JSON message.
+	 */
+	@org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
+	org.springframework.web.servlet.ModelAndView notFound(NotFoundException ex,
+			jakarta.servlet.http.HttpServletRequest request) {
+		org.springframework.web.servlet.ModelAndView answer = request.getRequestURI().contains("/api/")
+				? new org.springframework.web.servlet.ModelAndView(
+						new org.springframework.web.servlet.view.json.MappingJackson2JsonView())
+				: new org.springframework.web.servlet.ModelAndView("error");
+		answer.setStatus(HttpStatus.NOT_FOUND);
+		answer.addObject("status", 404);
+		answer.addObject("message", ex.getMessage());
+		return answer;
+	}
+
 	private Commendation visible(String campaignId, Authentication auth) {
 		Commendation c = this.commendations.find(campaignId).orElseThrow(() -> new NotFoundException("没有这项活动的评比表彰"));
 		Organization committee = this.organizations.find(c.committeeCode()).orElseThrow();

@@ -131,6 +131,10 @@ class CommendationRestTests {
 		// 公示: public, without login; an anonymous objection is refused, a real one is
 		// taken
 		TestHttp anyone = TestHttp.anonymous(this.port);
+		HttpResponse<String> unknown = anyone.get("/public/notices/no-such-campaign");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("没有找到这个页面");
+		assertThat(as(p + "c").get("/api/commendations/no-such-campaign").body()).contains("\"message\"");
 		HttpResponse<String> notice = anyone.get("/public/notices/" + campaignId);
 		assertThat(notice.statusCode()).isEqualTo(200);
 		assertThat(notice.body()).contains("拟表彰对象的公示", "测试支部1", "测试支部2", "团员11", "团员21", "提出异议");
