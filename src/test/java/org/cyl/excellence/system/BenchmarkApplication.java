@@ -88,7 +88,18 @@ final class BenchmarkApplication implements AutoCloseable {
 	/** The machine, for the printed table. */
 	static String machine() {
 		return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-				+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB";
+				+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average "
+				+ loadAverage();
+	}
+
+	/** Other work on the machine skews the figures: the load average says how much. */
+	static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	interface Step {
