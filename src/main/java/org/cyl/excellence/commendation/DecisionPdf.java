@@ -13,13 +13,14 @@ import java.util.Objects;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.cyl.excellence.system.ChineseText;
+import org.cyl.excellence.system.PdfPages;
 
 import static org.cyl.excellence.system.ChineseText.width;
+import static org.cyl.excellence.system.PdfPages.ASCENT;
+import static org.cyl.excellence.system.PdfPages.MM;
 import static org.cyl.excellence.system.ChineseText.wrap;
 
 /**
@@ -40,8 +41,6 @@ import static org.cyl.excellence.system.ChineseText.wrap;
  * was to be found on Maven Central under a compatible licence.
  */
 final class DecisionPdf {
-
-	private static final float MM = 72 / 25.4f;
 
 	// GB/T 9704: margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right)
 	private static final float LEFT = 28 * MM;
@@ -69,9 +68,6 @@ final class DecisionPdf {
 
 	private static final Color RED = new Color(230, 0, 18);
 
-	// the share of the em above the baseline of an ideograph in Noto Sans SC
-	private static final float ASCENT = 0.88f;
-
 	private static final String DIGITS = "零一二三四五六七八九";
 
 	private static final String CLOSING = "希望受表彰的先进集体和个人珍惜荣誉、戒骄戒躁，再接再厉，充分发挥示范引领作用。"
@@ -94,8 +90,7 @@ final class DecisionPdf {
 			information.setAuthor(decision.committeeName());
 			information.setSubject(decision.decisionNo());
 			document.getDocumentCatalog().setLanguage("zh-CN");
-			Pages pages = new Pages(document, ChineseText.font(document, ChineseText.REGULAR),
-					ChineseText.font(document, ChineseText.BOLD));
+			Pages pages = new Pages(document);
 			pages.newPage();
 			pages.header(decision.committeeName(), decision.decisionNo());
 			pages.title(titleParts);
@@ -111,7 +106,7 @@ final class DecisionPdf {
 					pages.paragraph(pages.regular, holder(entry), 2 * BODY, 2 * BODY, false);
 				}
 			}
-			pages.closing(CLOSING, decision.committeeName(), chineseDate(decision.decidedOn()));
+			pages.closing(CLOSING, decision.committeeName(), ChineseText.date(decision.decidedOn()));
 			pages.finishPage();
 			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 			document.save(pdf);
@@ -160,11 +155,6 @@ final class DecisionPdf {
 				+ ((ones > 0) ? String.valueOf(DIGITS.charAt(ones)) : "");
 	}
 
-	/** Arabic numerals with 年月日 and no leading zeros, as GB/T 9704 writes 成文日期. */
-	private static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
-	}
-
 	/**
 	 * One line of the decision: title (e.g. 五四红旗团组织, 先进团组织, 优秀共青团员), the holder's name,
 	 * and for a member the organisation they belong to (null for an organisation).
@@ -196,57 +186,22 @@ final class DecisionPdf {
 	}
 
 	/**
-	 * The pages as they fill: {@code y} is the top of the next line, and a line that does
-	 * not fit above the bottom margin starts a new page.
+	 * The decision's pages: GB/T 9704's text area and page numbers (4号, 7 mm below the
+	 * text).
 	 */
-	private static final class Pages {
+	private static final class Pages extends PdfPages {
 
-		private final PDDocument document;
-
-		private final PDFont regular;
-
-		private final PDFont bold;
-
-		private PDPageContentStream content;
-
-		private int pageNumber;
-
-		private float y;
-
-		Pages(PDDocument document, PDFont regular, PDFont bold) {
-			this.document = document;
-			this.regular = regular;
-			this.bold = bold;
-		}
-
-		void newPage() throws IOException {
-			finishPage();
-			PDPage page = new PDPage(PDRectangle.A4);
-			this.document.addPage(page);
-			this.content = new PDPageContentStream(this.document, page);
-			this.pageNumber++;
-			this.y = TOP;
-		}
-
-		/**
-		 * The page number as GB/T 9704 sets it: 4号, between dashes, 7 mm below the text.
-		 */
-		void finishPage() throws IOException {
-			if (this.content == null) {
-				return;
-			}
-			String number = "— " + this.pageNumber + " —";
-			float size = 14;
-			show(this.regular, size, Color.BLACK, (LEFT + RIGHT - width(this.regular, size, number)) / 2,
-					BOTTOM - 7 * MM - ASCENT * size, number, 0);
-			this.content.close();
-			this.content = null;
+		Pages(PDDocument document) throws IOException {
+			super(document, LEFT, RIGHT, TOP, BOTTOM, 14, 7 * MM);
 		}
 
 		void keepTogether(int lines) throws IOException {
-			if (this.y - lines * LEADING < BOTTOM - 0.01f) {
-				newPage();
-			}
+			keep(lines * LEADING);
+		}
+
+		void paragraph(PDFont font, String text, float firstIndent, float restIndent, boolean justify)
+				throws IOException {
+			paragraph(font, BODY, LEADING, text, firstIndent, restIndent, justify);
 		}
 
 		/**
@@ -267,11 +222,7 @@ final class DecisionPdf {
 			show(this.regular, BODY, Color.BLACK, (LEFT + RIGHT - width(this.regular, BODY, decisionNo)) / 2,
 					numberBaseline, decisionNo, 0);
 			float rule = numberBaseline - (1 - ASCENT) * BODY - 4 * MM;
-			this.content.setStrokingColor(RED);
-			this.content.setLineWidth(1.5f);
-			this.content.moveTo(LEFT, rule);
-			this.content.lineTo(RIGHT, rule);
-			this.content.stroke();
+			rule(RED, 1.5f, rule);
 			this.y = rule - 2 * LEADING;
 		}
 
@@ -300,28 +251,6 @@ final class DecisionPdf {
 		}
 
 		/**
-		 * A paragraph whose first line is indented by {@code firstIndent} and the others
-		 * by {@code restIndent}; {@code justify} stretches every line but the last to the
-		 * full width, as printed Chinese text is set.
-		 */
-		void paragraph(PDFont font, String text, float firstIndent, float restIndent, boolean justify)
-				throws IOException {
-			List<String> lines = wrap(text, font, BODY, WIDTH - firstIndent, WIDTH - restIndent);
-			for (int i = 0; i < lines.size(); i++) {
-				keepTogether(1);
-				String line = lines.get(i);
-				float indent = (i == 0) ? firstIndent : restIndent;
-				float spacing = 0;
-				int glyphs = line.codePointCount(0, line.length());
-				if (justify && i < lines.size() - 1 && glyphs > 1) {
-					spacing = (WIDTH - indent - width(font, BODY, line)) / (glyphs - 1);
-				}
-				show(font, BODY, Color.BLACK, LEFT + indent, baseline(BODY, LEADING), line, spacing);
-				this.y -= LEADING;
-			}
-		}
-
-		/**
 		 * The closing paragraph, and a blank line under it the committee two characters
 		 * from the right margin with the date on the next line two characters further
 		 * right (the committee moving left if the date is the longer): kept on one page,
@@ -344,27 +273,6 @@ final class DecisionPdf {
 			this.y -= LEADING;
 			show(this.regular, BODY, Color.BLACK, dateX, baseline(BODY, LEADING), date, 0);
 			this.y -= LEADING;
-		}
-
-		/**
-		 * The baseline that centres an ideograph of {@code size} in a line of
-		 * {@code leading}.
-		 */
-		private float baseline(float size, float leading) {
-			return this.y - leading / 2 - (ASCENT - 0.5f) * size;
-		}
-
-		private void show(PDFont font, float size, Color color, float x, float baseline, String text,
-				float characterSpacing) throws IOException {
-			this.content.beginText();
-			this.content.setFont(font, size);
-			this.content.setNonStrokingColor(color);
-			// character spacing is graphics state: it outlives the text object, so always
-			// set
-			this.content.setCharacterSpacing(characterSpacing);
-			this.content.newLineAtOffset(x, baseline);
-			this.content.showText(text);
-			this.content.endText();
 		}
 
 	}

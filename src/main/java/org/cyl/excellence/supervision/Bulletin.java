@@ -17,6 +17,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cyl.excellence.campaign.BranchStages;
+import org.cyl.excellence.system.ChineseText;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.supervision.OverdueList.OverdueTask;
@@ -321,12 +322,8 @@ class Bulletin {
 			return from.getYear() + "年" + from.getMonthValue() + "月";
 		}
 		String end = (to.getYear() == from.getYear()) ? to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
-				: chineseDate(to);
-		return chineseDate(from) + "至" + end;
-	}
-
-	static String chineseDate(LocalDate date) {
-		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+				: ChineseText.date(to);
+		return ChineseText.date(from) + "至" + end;
 	}
 
 	private Organization find(Map<String, Organization> orgs, String code) {

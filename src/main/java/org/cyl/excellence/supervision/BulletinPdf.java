@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.cyl.excellence.supervision.Bulletin.BranchRow;
@@ -21,8 +19,11 @@ import org.cyl.excellence.supervision.Bulletin.Notice;
 import org.cyl.excellence.supervision.Bulletin.Overview;
 import org.cyl.excellence.supervision.Bulletin.Praise;
 import org.cyl.excellence.system.ChineseText;
+import org.cyl.excellence.system.PdfPages;
 
 import static org.cyl.excellence.system.ChineseText.width;
+import static org.cyl.excellence.system.PdfPages.ASCENT;
+import static org.cyl.excellence.system.PdfPages.MM;
 import static org.cyl.excellence.system.ChineseText.wrap;
 
 /**
@@ -30,11 +31,10 @@ import static org.cyl.excellence.system.ChineseText.wrap;
  * red, the issuing committee and the date above a red rule, the title, the body in
  * numbered sections (总体情况, 各团支部推进情况 as a table grouped by 团总支, 通报批评, 表扬), and the
  * committee's signature with the date. Margins as GB/T 9704, the Noto Sans SC font
- * embedded as a subset as in the commendation decision ({@link ChineseText}).
+ * embedded as a subset as in the commendation decision
+ * ({@link org.cyl.excellence.system.ChineseText}).
  */
 final class BulletinPdf {
-
-	private static final float MM = 72 / 25.4f;
 
 	private static final float LEFT = 28 * MM;
 
@@ -65,8 +65,6 @@ final class BulletinPdf {
 
 	private static final Color SHADE = new Color(0xf3, 0xe6, 0xe6);
 
-	private static final float ASCENT = 0.88f;
-
 	private static final String[] HEADINGS = { "一", "二", "三", "四", "五" };
 
 	/** The columns of the branch table, their share of the width. */
@@ -83,10 +81,9 @@ final class BulletinPdf {
 			information.setTitle(notice.title());
 			information.setAuthor(notice.committee());
 			document.getDocumentCatalog().setLanguage("zh-CN");
-			Pages pages = new Pages(document, ChineseText.font(document, ChineseText.REGULAR),
-					ChineseText.font(document, ChineseText.BOLD));
+			Pages pages = new Pages(document);
 			pages.newPage();
-			pages.header(notice.committee(), Bulletin.chineseDate(notice.issuedOn()));
+			pages.header(notice.committee(), ChineseText.date(notice.issuedOn()));
 			pages.title(notice.title());
 			pages.paragraph(pages.regular, "各团总支、团支部：", 0, false);
 			pages.paragraph(pages.regular,
@@ -130,7 +127,7 @@ final class BulletinPdf {
 				}
 			}
 			pages.closing("希望各级团组织对照本通报查找差距、补齐短板，对逾期事项抓紧办理，确保创先争优活动各阶段工作按期推进、取得实效。", notice.committee(),
-					Bulletin.chineseDate(notice.issuedOn()));
+					ChineseText.date(notice.issuedOn()));
 			pages.finishPage();
 			ByteArrayOutputStream pdf = new ByteArrayOutputStream();
 			document.save(pdf);
@@ -149,7 +146,7 @@ final class BulletinPdf {
 			.filter((e) -> e.getValue() > 0)
 			.map((e) -> e.getKey() + e.getValue() + "个")
 			.collect(Collectors.joining("，"));
-		return "截至" + Bulletin.chineseDate(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
+		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
 				+ o.branches() + "个" + (stages.isEmpty() ? "" : "（" + stages + "）") + "。通报期间新增逾期任务"
 				+ o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow() + "项；催办" + o.urges() + "次；领导点评责令限期整改"
 				+ o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed() + "个；通报批评团组织" + o.criticised() + "个，表扬"
@@ -158,7 +155,7 @@ final class BulletinPdf {
 
 	static String criticism(Criticism c) {
 		return c.organization() + (c.parent().isEmpty() ? "" : "（" + c.parent() + "）") + "：" + c.reason()
-				+ ((c.deadline() != null) ? "，整改期限" + Bulletin.chineseDate(c.deadline()) : "") + "。";
+				+ ((c.deadline() != null) ? "，整改期限" + ChineseText.date(c.deadline()) : "") + "。";
 	}
 
 	/** The cells of a branch's row. */
@@ -181,51 +178,10 @@ final class BulletinPdf {
 	}
 
 	/** The pages as they fill: {@code y} is the top of the next line. */
-	private static final class Pages {
+	private static final class Pages extends PdfPages {
 
-		private final PDDocument document;
-
-		private final PDFont regular;
-
-		private final PDFont bold;
-
-		private PDPageContentStream content;
-
-		private int pageNumber;
-
-		private float y;
-
-		Pages(PDDocument document, PDFont regular, PDFont bold) {
-			this.document = document;
-			this.regular = regular;
-			this.bold = bold;
-		}
-
-		void newPage() throws IOException {
-			finishPage();
-			PDPage page = new PDPage(PDRectangle.A4);
-			this.document.addPage(page);
-			this.content = new PDPageContentStream(this.document, page);
-			this.pageNumber++;
-			this.y = TOP;
-		}
-
-		void finishPage() throws IOException {
-			if (this.content == null) {
-				return;
-			}
-			String number = "— " + this.pageNumber + " —";
-			float size = 12;
-			show(this.regular, size, Color.BLACK, (LEFT + RIGHT - width(this.regular, size, number)) / 2,
-					BOTTOM - 8 * MM - ASCENT * size, number, 0);
-			this.content.close();
-			this.content = null;
-		}
-
-		void keep(float height) throws IOException {
-			if (this.y - height < BOTTOM - 0.01f) {
-				newPage();
-			}
+		Pages(PDDocument document) throws IOException {
+			super(document, LEFT, RIGHT, TOP, BOTTOM, 12, 8 * MM);
 		}
 
 		/**
@@ -242,11 +198,7 @@ final class BulletinPdf {
 			show(this.regular, BODY, Color.BLACK, LEFT, line, committee, 0);
 			show(this.regular, BODY, Color.BLACK, RIGHT - width(this.regular, BODY, date), line, date, 0);
 			float rule = line - (1 - ASCENT) * BODY - 3 * MM;
-			this.content.setStrokingColor(RED);
-			this.content.setLineWidth(1.5f);
-			this.content.moveTo(LEFT, rule);
-			this.content.lineTo(RIGHT, rule);
-			this.content.stroke();
+			rule(RED, 1.5f, rule);
 			this.y = rule - 8 * MM;
 		}
 
@@ -269,19 +221,7 @@ final class BulletinPdf {
 		}
 
 		void paragraph(PDFont font, String text, float indent, boolean justify) throws IOException {
-			List<String> lines = wrap(text, font, BODY, WIDTH - indent, WIDTH);
-			for (int i = 0; i < lines.size(); i++) {
-				keep(LEADING);
-				String line = lines.get(i);
-				float x = LEFT + ((i == 0) ? indent : 0);
-				float spacing = 0;
-				int glyphs = line.codePointCount(0, line.length());
-				if (justify && i < lines.size() - 1 && glyphs > 1) {
-					spacing = (RIGHT - x - width(font, BODY, line)) / (glyphs - 1);
-				}
-				show(font, BODY, Color.BLACK, x, baseline(BODY, LEADING), line, spacing);
-				this.y -= LEADING;
-			}
+			paragraph(font, BODY, LEADING, text, indent, 0, justify);
 		}
 
 		void note(String text) throws IOException {
@@ -386,21 +326,6 @@ final class BulletinPdf {
 			show(this.regular, BODY, Color.BLACK, right - column + (column - dateWidth) / 2, baseline(BODY, LEADING),
 					date, 0);
 			this.y -= LEADING;
-		}
-
-		private float baseline(float size, float leading) {
-			return this.y - leading / 2 - (ASCENT - 0.5f) * size;
-		}
-
-		private void show(PDFont font, float size, Color color, float x, float baseline, String text,
-				float characterSpacing) throws IOException {
-			this.content.beginText();
-			this.content.setFont(font, size);
-			this.content.setNonStrokingColor(color);
-			this.content.setCharacterSpacing(characterSpacing);
-			this.content.newLineAtOffset(x, baseline);
-			this.content.showText(text);
-			this.content.endText();
 		}
 
 	}

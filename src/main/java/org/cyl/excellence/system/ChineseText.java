@@ -38,6 +38,13 @@ public final class ChineseText {
 	private ChineseText() {
 	}
 
+	/**
+	 * A date as Chinese documents write it: Arabic numerals with 年月日, no leading zeros.
+	 */
+	public static String date(java.time.LocalDate date) {
+		return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+	}
+
 	/** The font file ({@link #REGULAR} or {@link #BOLD}), to be embedded as a subset. */
 	public static PDType0Font font(PDDocument document, String file) throws IOException {
 		try (InputStream font = ChineseText.class.getClassLoader().getResourceAsStream(FONT_DIRECTORY + file)) {
