@@ -24,8 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignDashboard {
 
-	static final Map<String, String> RATINGS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR", "差");
-
 	private final CampaignRepository campaigns;
 
 	private final OrganizationDirectory organizations;
@@ -92,7 +90,7 @@ class CampaignDashboard {
 			b.put("members", members.getOrDefault(code, 0));
 			b.put("round", rounds.get(code));
 			b.put("signed", signed.getOrDefault(code, 0));
-			b.put("lowestRating", lowest.containsKey(code) ? RATINGS.get(lowest.get(code)) : "未点评");
+			b.put("lowestRating", ReviewSummary.ratingLabel(lowest.get(code)));
 			b.put("appraisalGrade", grade);
 			b.put("openRectification", open.contains(code));
 			b.put("overdueTasks", overdue.getOrDefault(code, 0));

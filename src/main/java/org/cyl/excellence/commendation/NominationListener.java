@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.Eligibility.Verdict;
+import org.cyl.excellence.review.ReviewSummary;
 import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
@@ -51,7 +52,7 @@ class NominationListener implements TaskListener {
 				table.append("| ")
 					.append(v.branchName())
 					.append(" | ")
-					.append(ratingLabel(v.lowestReviewRating()))
+					.append(ReviewSummary.ratingLabel(v.lowestReviewRating()))
 					.append(" | ")
 					.append(v.appraisalGrade())
 					.append(" | ")
@@ -102,7 +103,7 @@ class NominationListener implements TaskListener {
 		if (!this.commendations.hasCandidate(campaignId, CommendationRepository.ORG, v.branchCode(), null)) {
 			this.commendations.addCandidate(campaignId, CommendationRepository.ORG, v.branchCode(), null,
 					v.branchName(), title,
-					"党组织推荐；点评最低评定" + ratingLabel(v.lowestReviewRating()) + "，群众评议" + v.appraisalGrade());
+					"党组织推荐；点评最低评定" + ReviewSummary.ratingLabel(v.lowestReviewRating()) + "，群众评议" + v.appraisalGrade());
 		}
 	}
 
@@ -110,19 +111,6 @@ class NominationListener implements TaskListener {
 		List<String> all = new ArrayList<>(a);
 		all.addAll(b);
 		return all;
-	}
-
-	static String ratingLabel(String rating) {
-		if (rating == null) {
-			return "未点评";
-		}
-		return switch (rating) {
-			case "GOOD" -> "好";
-			case "FAIR" -> "较好";
-			case "AVERAGE" -> "一般";
-			case "POOR" -> "差";
-			default -> rating;
-		};
 	}
 
 }

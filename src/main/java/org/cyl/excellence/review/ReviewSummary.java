@@ -24,12 +24,21 @@ public class ReviewSummary {
 	/** Ratings from worst to best. */
 	public static final List<String> RATING_ORDER = List.of("POOR", "AVERAGE", "FAIR", "GOOD");
 
+	/** Each rating as reviewers read it. */
+	public static final Map<String, String> RATING_LABELS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR",
+			"差");
+
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final JdbcClient jdbc;
 
 	ReviewSummary(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** A rating as people read it; 未点评 where there is none yet. */
+	public static String ratingLabel(String rating) {
+		return (rating != null) ? RATING_LABELS.getOrDefault(rating, rating) : "未点评";
 	}
 
 	/**

@@ -18,7 +18,7 @@ final class ReviewSupport {
 	static final Map<String, String> KINDS = Map.of("COMMITTEE_REVIEW", "团委点评", "PARTY_REVIEW", "党组织点评",
 			"PLEDGE_REVIEW", "承诺审核", "SUPERVISION", "上级团委督办");
 
-	static final Map<String, String> RATINGS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR", "差");
+	static final Map<String, String> RATINGS = ReviewSummary.RATING_LABELS;
 
 	private ReviewSupport() {
 	}

@@ -4,12 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.cyl.excellence.system.BenchmarkApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +66,7 @@ class BallotBenchmark {
 
 		// the ceiling: plain inserts into the same table, one transaction each, from the
 		// same number of threads
-		double insertRate = run(BALLOTS,
+		double insertRate = BenchmarkApplication.rate(BALLOTS, CLIENTS,
 				(i) -> this.transaction.executeWithoutResult((s) -> this.jdbc
 					.sql("insert into ballot (id, appraisal_id, answers, comment) values (?, ?, ?, null)")
 					.params(UUID.randomUUID().toString(), insertInto, answers)
@@ -77,7 +75,7 @@ class BallotBenchmark {
 		// the ballot page: POST /ballot/{token} over HTTP, a distinct link per request
 		String body = "item0=SATISFIED&item1=FAIRLY&item2=BASIC&item3=SATISFIED&item4=SATISFIED";
 		AtomicInteger refused = new AtomicInteger();
-		double httpRate = run(BALLOTS, (i) -> {
+		double httpRate = BenchmarkApplication.rate(BALLOTS, CLIENTS, (i) -> {
 			if (post("http://localhost:" + this.port + "/ballot/" + links.get(i), body) != 200) {
 				refused.incrementAndGet();
 			}
@@ -85,7 +83,8 @@ class BallotBenchmark {
 		int counted = this.jdbc.sql("select count(*) from ballot").query(Integer.class).single();
 
 		// for scale: the same clients fetching a small static file (no database at all)
-		double staticRate = run(BALLOTS, (i) -> get("http://localhost:" + this.port + "/css/app.css"));
+		double staticRate = BenchmarkApplication.rate(BALLOTS, CLIENTS,
+				(i) -> get("http://localhost:" + this.port + "/css/app.css"));
 
 		System.out.println();
 		System.out.println("=== ballots, H2 file database, " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -127,37 +126,6 @@ class BallotBenchmark {
 			}
 		}
 		return status;
-	}
-
-	interface Step {
-
-		void run(int i) throws Exception;
-
-	}
-
-	/**
-	 * Runs {@code count} steps on {@link #CLIENTS} threads after a short warm-up; returns
-	 * steps per second.
-	 */
-	private static double run(int count, Step step) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-		AtomicInteger next = new AtomicInteger();
-		List<Future<?>> workers = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int t = 0; t < CLIENTS; t++) {
-			workers.add(pool.submit(() -> {
-				for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-					step.run(i);
-				}
-				return null;
-			}));
-		}
-		for (Future<?> worker : workers) {
-			worker.get();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
-		return count / seconds;
 	}
 
 }

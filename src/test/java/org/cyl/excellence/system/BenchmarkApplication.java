@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link #close()}), else on a fresh H2 file database under {@code target/benchmark}.
  * {@code -Dbenchmark.h2=true} forces H2. Also the timing helpers the benchmarks share.
  */
-final class BenchmarkApplication implements AutoCloseable {
+public final class BenchmarkApplication implements AutoCloseable {
 
 	final ConfigurableApplicationContext context;
 
@@ -102,7 +102,7 @@ final class BenchmarkApplication implements AutoCloseable {
 		}
 	}
 
-	interface Step {
+	public interface Step {
 
 		void run(int i) throws Exception;
 
@@ -111,7 +111,7 @@ final class BenchmarkApplication implements AutoCloseable {
 	/**
 	 * Runs steps {@code 0..count-1} on {@code threads} threads; returns steps per second.
 	 */
-	static double rate(int count, int threads, Step step) throws Exception {
+	public static double rate(int count, int threads, Step step) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			AtomicInteger next = new AtomicInteger();
