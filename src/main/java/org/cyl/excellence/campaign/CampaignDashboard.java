@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
@@ -60,7 +61,7 @@ class CampaignDashboard {
 				"select branch_code, count(*) from overdue_task where campaign_id = ? and branch_code is not null "
 						+ "group by branch_code",
 				id);
-		Map<String, Organization> orgs = new HashMap<>();
+		Map<String, Organization> orgs = this.organizations.byCode();
 		List<Map<String, Object>> branches = new ArrayList<>();
 		Map<String, Integer> stageCounts = new LinkedHashMap<>();
 		BranchStages.LABELS.values().forEach((label) -> stageCounts.put(label, 0));
@@ -75,9 +76,9 @@ class CampaignDashboard {
 			.list();
 		for (Map<String, String> row : rows) {
 			String code = row.get("code");
-			Organization branch = orgs.computeIfAbsent(code, (c) -> this.organizations.find(c).orElse(null));
-			Organization parent = (branch != null && branch.parentCode() != null)
-					? orgs.computeIfAbsent(branch.parentCode(), (c) -> this.organizations.find(c).orElse(null)) : null;
+			Organization branch = orgs.get(code);
+			Organization parent = (branch != null && branch.parentCode() != null) ? orgs.get(branch.parentCode())
+					: null;
 			String stage = BranchStages.label(row.get("stage"));
 			stageCounts.merge(stage, 1, Integer::sum);
 			String grade = grades.getOrDefault(code, "未评议");
@@ -100,7 +101,7 @@ class CampaignDashboard {
 		view.put("campaignId", id);
 		view.put("title", campaign.plan().title());
 		view.put("committee",
-				this.organizations.find(campaign.committeeCode())
+				Optional.ofNullable(orgs.get(campaign.committeeCode()))
 					.map(Organization::name)
 					.orElse(campaign.committeeCode()));
 		view.put("status", campaign.status());

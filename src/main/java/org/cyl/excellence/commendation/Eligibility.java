@@ -8,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.review.ReviewSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,6 +53,7 @@ class Eligibility {
 		Map<String, String> lowest = this.reviews.lowestRatings(campaignId);
 		Map<String, String> grades = this.reviews.appraisalGrades(campaignId);
 		Set<String> open = this.reviews.openRectifications(campaignId);
+		Map<String, Organization> orgs = this.organizations.byCode();
 		List<Verdict> verdicts = new ArrayList<>();
 		for (String branch : branches) {
 			String rating = lowest.get(branch);
@@ -63,7 +65,7 @@ class Eligibility {
 					.putValue("appraisalGrade", grade))
 				.evaluate()
 				.getSingleResult();
-			String name = this.organizations.find(branch).map((o) -> o.name()).orElse(branch);
+			String name = orgs.containsKey(branch) ? orgs.get(branch).name() : branch;
 			verdicts.add(new Verdict(branch, name, open.contains(branch), rating, grade,
 					Boolean.TRUE.equals(result.get("eligible")), (String) result.get("reason")));
 		}

@@ -155,13 +155,7 @@ class Bulletin {
 		Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
 
 		List<String> branchCodes = this.organizations.branchesBelow(committeeCode);
-		Map<String, Organization> orgs = new HashMap<>();
-		for (String code : branchCodes) {
-			Organization branch = find(orgs, code);
-			if (branch != null && branch.parentCode() != null) {
-				find(orgs, branch.parentCode());
-			}
-		}
+		Map<String, Organization> orgs = this.organizations.byCode();
 		List<String> keys = branchCodes.isEmpty() ? List.of("") : branchCodes;
 
 		List<RunningCampaign> campaigns = this.jdbc.sql("""
@@ -171,7 +165,7 @@ class Bulletin {
 				group by c.id, c.title, c.committee_code, c.created_at order by c.created_at""")
 			.param("branches", keys)
 			.query((rs, n) -> new RunningCampaign(rs.getString(1), rs.getString(2),
-					Optional.ofNullable(find(orgs, rs.getString(3))).map(Organization::name).orElse(rs.getString(3)),
+					Optional.ofNullable(orgs.get(rs.getString(3))).map(Organization::name).orElse(rs.getString(3)),
 					rs.getInt(4)))
 			.list();
 		Map<String, String> titles = new HashMap<>();
@@ -324,13 +318,6 @@ class Bulletin {
 		String end = (to.getYear() == from.getYear()) ? to.getMonthValue() + "月" + to.getDayOfMonth() + "日"
 				: ChineseText.date(to);
 		return ChineseText.date(from) + "至" + end;
-	}
-
-	private Organization find(Map<String, Organization> orgs, String code) {
-		if (!orgs.containsKey(code)) {
-			orgs.put(code, this.organizations.find(code).orElse(null));
-		}
-		return orgs.get(code);
 	}
 
 	private static String name(Map<String, Organization> orgs, String code) {
