@@ -177,6 +177,13 @@ class PostgresTests {
 			assertThat(instances.get(0).getId()).isEqualTo(support.branchInstance(id, branch));
 			assertThat(support.tasks(instances.get(0).getId(), "Task_MobilizeBranch")).hasSize(1);
 		}
+		// one job, one transaction per chunk of two (not the whole fan-out in one)
+		assertThat(context.getBean(HistoryService.class)
+			.createHistoricJobLogQuery()
+			.processInstanceId(campaign.getId())
+			.activityIdIn("Task_StartBranches")
+			.successLog()
+			.count()).isEqualTo(3);
 		assertThat(context.getBean(HistoryService.class)
 			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("BranchCampaignProcess")
