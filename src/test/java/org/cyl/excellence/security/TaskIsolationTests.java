@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,6 +40,9 @@ class TaskIsolationTests {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	FilterService filterService;
 
 	Task taskOfA;
 
@@ -104,6 +108,38 @@ class TaskIsolationTests {
 		assertThat(secretaryOfA.postJson(a + "/claim", "{\"userId\":\"sec120301\"}").statusCode()).isEqualTo(204);
 		assertThat(secretaryOfA.postJson(a + "/complete", "{}").statusCode()).isEqualTo(204);
 		assertThat(this.taskService.createTaskQuery().taskId(this.taskOfA.getId()).singleResult()).isNull();
+	}
+
+	@Test
+	void theSharedFiltersListTheirOwnTasks() {
+		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
+		TestHttp secretaryOfB = TestHttp.basic(this.port, "sec120302", "demo");
+		String a = this.taskOfA.getId();
+		String b = this.taskOfB.getId();
+		assertThat(list(secretaryOfA, "待认领")).contains(a).doesNotContain(b);
+		assertThat(list(secretaryOfA, "全部待办")).contains(a).doesNotContain(b);
+		assertThat(list(secretaryOfA, "我的待办")).doesNotContain(a, b);
+
+		// claimed: in 我的待办 and 全部待办, no longer offered in 待认领
+		assertThat(
+				secretaryOfA.postJson("/engine-rest/task/" + a + "/claim", "{\"userId\":\"sec120301\"}").statusCode())
+			.isEqualTo(204);
+		assertThat(list(secretaryOfA, "我的待办")).contains(a);
+		assertThat(list(secretaryOfA, "待认领")).doesNotContain(a);
+		assertThat(list(secretaryOfA, "全部待办")).contains(a).doesNotContain(b);
+
+		// assigned to someone outside the task's groups: theirs in 全部待办 too
+		this.taskService.setAssignee(a, "sec120302");
+		assertThat(list(secretaryOfB, "全部待办")).contains(a, b);
+		assertThat(list(secretaryOfB, "我的待办")).contains(a).doesNotContain(b);
+		assertThat(list(secretaryOfA, "全部待办")).as("offered to A's group, assigned to B").contains(a);
+	}
+
+	private String list(TestHttp user, String filterName) {
+		String filter = this.filterService.createFilterQuery().filterName(filterName).singleResult().getId();
+		HttpResponse<String> tasks = user.postJson("/engine-rest/filter/" + filter + "/list", "{}");
+		assertThat(tasks.statusCode()).as(tasks.body()).isEqualTo(200);
+		return tasks.body();
 	}
 
 	@Test

@@ -92,6 +92,7 @@ class TasklistQueryBenchmark {
 		});
 		double createSeconds = (System.nanoTime() - t0) / 1e9;
 		long open = taskService.createTaskQuery().count();
+		String statistics = app.analyze();
 
 		System.out.println();
 		System.out.println("=== Tasklist queries, " + app.database + " ===");
@@ -102,6 +103,7 @@ class TasklistQueryBenchmark {
 						+ " %d per instance, %d threads); open tasks in all: %,d%n",
 				BRANCHES, importSeconds, instances * PER_INSTANCE, createSeconds, startRate * PER_INSTANCE,
 				PER_INSTANCE, THREADS, open);
+		System.out.println("statistics: " + statistics);
 		System.out.printf("%-14s %-6s %7s | %-17s %-17s | %-17s %-17s%n", "user", "filter", "sees", "REST list p50/p95",
 				"engine list", "REST count", "engine count");
 
