@@ -39,9 +39,17 @@ public class BallotTokens {
 
 	/** The token of ballot number {@code ballot} (from 0) of the appraisal. */
 	public String token(String appraisalId, int ballot) {
+		return token(secret(), appraisalId, ballot);
+	}
+
+	/**
+	 * The token of ballot number {@code ballot} of the appraisal under that secret (the
+	 * decoded {@code app_secret} value).
+	 */
+	public static String token(byte[] secret, String appraisalId, int ballot) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+			mac.init(new SecretKeySpec(secret, "HmacSHA256"));
 			byte[] raw = mac.doFinal((appraisalId + ":" + ballot).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
 		}
@@ -50,7 +58,8 @@ public class BallotTokens {
 		}
 	}
 
-	static String hash(String token) {
+	/** What the database keeps of a token: its SHA-256, hex. */
+	public static String hash(String token) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

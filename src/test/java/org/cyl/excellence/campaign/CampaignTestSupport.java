@@ -80,6 +80,14 @@ public class CampaignTestSupport {
 	 * {@code <prefix>m<n><k>}.
 	 */
 	public void organization(String prefix, int branches) {
+		this.organizationImport.importCsv(organizationFiles(prefix, branches));
+	}
+
+	/**
+	 * The three CSV files of {@link #organization(String, int)}, as {@code POST
+	 * /api/organizations/import} takes them (part name to content).
+	 */
+	public static Map<String, byte[]> organizationFiles(String prefix, int branches) {
 		StringBuilder orgs = new StringBuilder("code,name,type,parent_code,party_org_code\n");
 		orgs.append("P").append(prefix).append(",测试党委").append(prefix).append(",党组织,,\n");
 		orgs.append(prefix).append(",测试团委").append(prefix).append(",团委,1,P").append(prefix).append("\n");
@@ -113,8 +121,8 @@ public class CampaignTestSupport {
 			}
 			roles.append(prefix).append("s").append(b).append(",,").append(branch).append(",secretary,\n");
 		}
-		this.organizationImport.importCsv(Map.of(OrganizationImport.ORGANIZATIONS, bytes(orgs),
-				OrganizationImport.MEMBERS, bytes(members), OrganizationImport.ROLES, bytes(roles)));
+		return Map.of(OrganizationImport.ORGANIZATIONS, bytes(orgs), OrganizationImport.MEMBERS, bytes(members),
+				OrganizationImport.ROLES, bytes(roles));
 	}
 
 	private static byte[] bytes(StringBuilder sb) {
