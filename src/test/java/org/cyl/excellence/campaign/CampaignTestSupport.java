@@ -80,14 +80,25 @@ public class CampaignTestSupport {
 	 * {@code <prefix>m<n><k>}.
 	 */
 	public void organization(String prefix, int branches) {
-		this.organizationImport.importCsv(organizationFiles(prefix, branches));
+		organization(prefix, branches, 3, true);
 	}
 
 	/**
-	 * The three CSV files of {@link #organization(String, int)}, as {@code POST
-	 * /api/organizations/import} takes them (part name to content).
+	 * As {@link #organization(String, int)} with {@code membersPerBranch} members per
+	 * branch (with more than 9, members {@code <prefix>m<n>k<k>}); without
+	 * {@code memberAccounts} only the secretary of each branch has an account, as where
+	 * only cadres log in.
 	 */
-	public static Map<String, byte[]> organizationFiles(String prefix, int branches) {
+	public void organization(String prefix, int branches, int membersPerBranch, boolean memberAccounts) {
+		this.organizationImport.importCsv(organizationFiles(prefix, branches, membersPerBranch, memberAccounts));
+	}
+
+	/**
+	 * The three CSV files of {@link #organization(String, int, int, boolean)}, as
+	 * {@code POST /api/organizations/import} takes them (part name to content).
+	 */
+	public static Map<String, byte[]> organizationFiles(String prefix, int branches, int membersPerBranch,
+			boolean memberAccounts) {
 		StringBuilder orgs = new StringBuilder("code,name,type,parent_code,party_org_code\n");
 		orgs.append("P").append(prefix).append(",测试党委").append(prefix).append(",党组织,,\n");
 		orgs.append(prefix).append(",测试团委").append(prefix).append(",团委,1,P").append(prefix).append("\n");
@@ -101,8 +112,9 @@ public class CampaignTestSupport {
 		for (int b = 1; b <= branches; b++) {
 			String branch = prefix + "B" + b;
 			orgs.append(branch).append(",测试支部").append(b).append(",团支部,").append(prefix).append("G,\n");
-			for (int k = 1; k <= 3; k++) {
-				String user = (k == 1) ? prefix + "s" + b : prefix + "m" + b + k;
+			for (int k = 1; k <= membersPerBranch; k++) {
+				String user = (k == 1) ? prefix + "s" + b
+						: !memberAccounts ? "" : prefix + "m" + b + ((membersPerBranch > 9) ? "k" : "") + k;
 				members.append(prefix)
 					.append("-")
 					.append(b)

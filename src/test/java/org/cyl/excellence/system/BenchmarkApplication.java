@@ -26,10 +26,10 @@ public final class BenchmarkApplication implements AutoCloseable {
 
 	final ConfigurableApplicationContext context;
 
-	final int port;
+	public final int port;
 
 	/** Which database, for the printed table. */
-	final String database;
+	public final String database;
 
 	private final String postgresDatabase;
 
@@ -40,9 +40,20 @@ public final class BenchmarkApplication implements AutoCloseable {
 		this.postgresDatabase = postgresDatabase;
 	}
 
-	static BenchmarkApplication start(String name, String... arguments) throws Exception {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--logging.level.root=warn",
-				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false"));
+	/**
+	 * Starts the application with the job executor off, unless {@code arguments}
+	 * ({@code --name=value}) say otherwise: an argument replaces the default of the same
+	 * name.
+	 */
+	public static BenchmarkApplication start(String name, String... arguments) throws Exception {
+		List<String> args = new ArrayList<>();
+		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
+				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
+			String key = setting.substring(0, setting.indexOf('=') + 1);
+			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
+				args.add(setting);
+			}
+		}
 		String postgres = null;
 		String label;
 		if (!Boolean.getBoolean("benchmark.h2") && PostgresTestServer.reachable()) {
@@ -79,7 +90,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	 * planner's statistics of the empty tables and picks nested loops over every task);
 	 * returns what was done, for the printed table.
 	 */
-	String analyze() {
+	public String analyze() {
 		if (this.postgresDatabase == null) {
 			return "H2 (no ANALYZE)";
 		}
@@ -92,7 +103,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 				(System.nanoTime() - start) / 1e9, autovacuum);
 	}
 
-	<T> T bean(Class<T> type) {
+	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
 
@@ -105,16 +116,46 @@ public final class BenchmarkApplication implements AutoCloseable {
 	}
 
 	/** The machine, for the printed table. */
-	static String machine() {
+	public static String machine() {
 		return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
 				+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average "
 				+ loadAverage();
 	}
 
 	/** Other work on the machine skews the figures: the load average says how much. */
-	static String loadAverage() {
+	public static String loadAverage() {
 		try {
 			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * The JVM's memory: resident set (VmRSS) and its peak (VmHWM) from
+	 * {@code /proc/self/status} ("unknown" where absent), and the heap in use after a
+	 * {@code System.gc()}.
+	 */
+	public static String memory() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return "resident " + procStatus("VmRSS") + " (peak " + procStatus("VmHWM") + "), heap used after GC "
+				+ (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB of "
+				+ runtime.totalMemory() / (1024 * 1024) + " MB committed";
+	}
+
+	/** A {@code kB} line of {@code /proc/self/status} in MB, or "unknown". */
+	private static String procStatus(String field) {
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+				if (line.startsWith(field + ":")) {
+					String[] parts = line.substring(field.length() + 1).trim().split("\\s+");
+					return (parts.length == 2 && "kB".equals(parts[1])) ? Long.parseLong(parts[0]) / 1024 + " MB"
+							: line.substring(field.length() + 1).trim();
+				}
+			}
+			return "unknown";
 		}
 		catch (java.io.IOException | RuntimeException ex) {
 			return "unknown";
@@ -171,7 +212,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	}
 
 	/** A response: status and body. */
-	record Response(int status, String body, java.util.Map<String, List<String>> headers) {
+	public record Response(int status, String body, java.util.Map<String, List<String>> headers) {
 
 	}
 
@@ -179,7 +220,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	 * A plain keep-alive HTTP/1.1 request (HttpURLConnection: light on the client's side
 	 * of the cores); {@code headers} as name, value, name, value...
 	 */
-	static Response http(String method, String url, String body, String... headers) throws java.io.IOException {
+	public static Response http(String method, String url, String body, String... headers) throws java.io.IOException {
 		java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url)
 			.toURL()
 			.openConnection();

@@ -301,7 +301,7 @@ class ClusterIT {
 
 	private void importOrganization(ApplicationNode node) {
 		Map<String, NamedBytes> parts = new LinkedHashMap<>();
-		CampaignTestSupport.organizationFiles(this.prefix, BRANCHES)
+		CampaignTestSupport.organizationFiles(this.prefix, BRANCHES, 3, true)
 			.forEach((part, bytes) -> parts.put(part, new NamedBytes(part + ".csv", bytes)));
 		node.expect(node.basic("admin", "admin").postFiles("/api/organizations/import", parts), 200);
 	}
