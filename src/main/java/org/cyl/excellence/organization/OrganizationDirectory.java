@@ -69,11 +69,14 @@ public class OrganizationDirectory {
 	 * nearest one of the organisations above it.
 	 */
 	public Optional<String> partyOrganizationOf(String code) {
-		Map<String, Organization> all = this.repository.organizationsByCode();
-		for (Organization o = all.get(code); o != null; o = (o.parentCode() != null) ? all.get(o.parentCode()) : null) {
-			if (o.partyOrgCode() != null) {
-				return Optional.of(o.partyOrgCode());
+		// up the line one organisation at a time (a few rows), not the whole tree: the
+		// fan-out asks this for each of thousands of branches
+		Optional<Organization> o = find(code);
+		while (o.isPresent()) {
+			if (o.get().partyOrgCode() != null) {
+				return Optional.of(o.get().partyOrgCode());
 			}
+			o = (o.get().parentCode() != null) ? find(o.get().parentCode()) : Optional.empty();
 		}
 		return Optional.empty();
 	}
