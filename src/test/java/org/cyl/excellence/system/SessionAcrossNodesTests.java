@@ -2,6 +2,7 @@ package org.cyl.excellence.system;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.boot.web.servlet.context.ServletWebServerApplicationC
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,9 +69,13 @@ class SessionAcrossNodesTests {
 
 	private static JdbcClient jdbc;
 
+	private static Path folder;
+
 	@BeforeAll
 	static void startTwoNodesOnOneDatabase() {
-		String database = "jdbc:h2:file:./target/two-nodes/" + UUID.randomUUID() + "/excellence";
+		String id = UUID.randomUUID().toString();
+		folder = Path.of("target", "two-nodes", id);
+		String database = "jdbc:h2:file:./target/two-nodes/" + id + "/excellence";
 		nodeA = start(database);
 		nodeB = start(database);
 		a = port(nodeA);
@@ -78,12 +84,13 @@ class SessionAcrossNodesTests {
 	}
 
 	@AfterAll
-	static void stopTheNodes() {
+	static void stopTheNodes() throws Exception {
 		for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] { nodeB, nodeA }) {
 			if (node != null) {
 				node.close();
 			}
 		}
+		FileSystemUtils.deleteRecursively(folder);
 	}
 
 	private static ConfigurableApplicationContext start(String database) {
