@@ -28,14 +28,19 @@ public final class TestHttp {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient client;
 
 	private String basic;
 
 	private TestHttp(int port) {
+		this(port, new CookieManager());
+	}
+
+	private TestHttp(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -51,6 +56,38 @@ public final class TestHttp {
 		http.basic = "Basic "
 				+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return http;
+	}
+
+	/**
+	 * Anonymous, but with a cookie of its own making (a stolen or made-up session id).
+	 */
+	public static TestHttp withCookie(int port, String name, String value) {
+		TestHttp http = new TestHttp(port);
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		http.cookies.getCookieStore().add(URI.create(http.base), cookie);
+		return http;
+	}
+
+	/**
+	 * The same browser (its cookies) talking to another port: another node of a cluster
+	 * behind a load balancer, which the browser sees as one host.
+	 */
+	public TestHttp at(int port) {
+		TestHttp http = new TestHttp(port, this.cookies);
+		http.basic = this.basic;
+		return http;
+	}
+
+	/** The value of a cookie the browser holds, if it holds it. */
+	public java.util.Optional<String> cookie(String name) {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	/** Logs in through the login page; the result tells whether it worked. */

@@ -90,9 +90,11 @@ class ClusterIT {
 	 * is a chain of jobs, one per chunk of branches, each creating the next, so it runs
 	 * on whichever node took its first job; that node is killed in the middle of it, and
 	 * the other takes the chain up once the dead node's lock runs out — every branch
-	 * started exactly once, the chunks run on the two nodes, each once. The killed node
-	 * comes back; secretaries submit their first task on either node; the branches'
-	 * overdue timers, made due, fire exactly once each, on both nodes.
+	 * started exactly once, the chunks run on the two nodes, each once. A secretary
+	 * logged in on the killed node goes on, logged in, on the other (sessions in the
+	 * database). The killed node comes back; secretaries submit their first task on
+	 * either node; the branches' overdue timers, made due, fire exactly once each, on
+	 * both nodes.
 	 */
 	@Test
 	void twoNodesShareTheCampaignAndOneFinishesTheFanOutWhenTheOtherIsKilled() throws Exception {
@@ -109,6 +111,9 @@ class ClusterIT {
 				campaignPid);
 		ApplicationNode runner = running.get(0).equals(a.name) ? a : b;
 		ApplicationNode other = (runner == a) ? b : a;
+		// a secretary logged in on that node, Tasklist open
+		TestHttp browser = TestHttp.login(runner.port, this.prefix + "s1", "demo");
+		runner.expect(browser.get("/camunda/app/tasklist/default/"), 200);
 		runner.kill();
 		long startedAtKill = started(campaignId);
 		assertThat(startedAtKill).as("branches started when %s was killed", runner.name).isLessThan(BRANCHES);
@@ -121,6 +126,16 @@ class ClusterIT {
 			.as("the nodes that ran chunks of the fan-out")
 			.containsExactlyInAnyOrder("node-a", "node-b");
 		assertThat(other.alive()).isTrue();
+
+		// the secretary's next requests reach the other node: still logged in there
+		TestHttp sameBrowser = browser.at(other.port);
+		assertThat(other.expect(sameBrowser.get("/camunda/api/admin/auth/user/default"), 200).body())
+			.contains("\"userId\":\"" + this.prefix + "s1\"");
+		assertThat(other
+			.expect(sameBrowser.get("/camunda/api/engine/engine/default/task?taskDefinitionKey=Task_MobilizeBranch"),
+					200)
+			.body()).contains(branchInstance(campaignId, 1)).doesNotContain(branchInstance(campaignId, 2));
+		assertThat(other.expect(sameBrowser.get("/notices"), 200).body()).contains("我的通知");
 		System.out.println("ClusterIT: " + runner.name + " killed after " + startedAtKill + " of " + BRANCHES
 				+ " branches; chunks run per node: "
 				+ strings("select hostname_ || ' ' || count(*) from act_hi_job_log"

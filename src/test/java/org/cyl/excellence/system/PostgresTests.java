@@ -87,7 +87,7 @@ class PostgresTests {
 	void migrationsAndEngineComeUpOnPostgres() {
 		assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
 			.query(String.class)
-			.list()).containsExactly("1", "2", "3", "4", "5", "6", "7");
+			.list()).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
 		assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public'"
 				+ " and table_name in ('act_ru_execution', 'act_ru_job', 'act_hi_procinst', 'act_id_user', 'act_ge_property')")
 			.query(Long.class)
