@@ -104,6 +104,8 @@ class TasklistQueryBenchmark {
 				BRANCHES, importSeconds, instances * PER_INSTANCE, createSeconds, startRate * PER_INSTANCE,
 				PER_INSTANCE, THREADS, open);
 		System.out.println("statistics: " + statistics);
+		System.out.println("memory of this node (the whole application in this JVM) at " + String.format("%,d", open)
+				+ " open tasks: " + BenchmarkApplication.memory());
 		System.out.printf("%-14s %-6s %7s | %-17s %-17s | %-17s %-17s%n", "user", "filter", "sees", "REST list p50/p95",
 				"engine list", "REST count", "engine count");
 
@@ -140,6 +142,7 @@ class TasklistQueryBenchmark {
 			}
 		}
 		System.out.println("(milliseconds; sees: the filter's count for that user)");
+		System.out.println("memory after the queries: " + BenchmarkApplication.memory());
 		System.out.println();
 	}
 
