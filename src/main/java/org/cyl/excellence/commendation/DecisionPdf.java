@@ -20,7 +20,10 @@ import org.cyl.excellence.system.PdfPages;
 
 import static org.cyl.excellence.system.ChineseText.width;
 import static org.cyl.excellence.system.PdfPages.ASCENT;
+import static org.cyl.excellence.system.PdfPages.LEFT;
 import static org.cyl.excellence.system.PdfPages.MM;
+import static org.cyl.excellence.system.PdfPages.RIGHT;
+import static org.cyl.excellence.system.PdfPages.WIDTH;
 import static org.cyl.excellence.system.ChineseText.wrap;
 
 /**
@@ -43,15 +46,9 @@ import static org.cyl.excellence.system.ChineseText.wrap;
 final class DecisionPdf {
 
 	// GB/T 9704: margins of 37 mm (top), 35 mm (bottom), 28 mm (left) and 26 mm (right)
-	private static final float LEFT = 28 * MM;
-
-	private static final float RIGHT = PDRectangle.A4.getWidth() - 26 * MM;
-
 	private static final float TOP = PDRectangle.A4.getHeight() - 37 * MM;
 
 	private static final float BOTTOM = 35 * MM;
-
-	private static final float WIDTH = RIGHT - LEFT;
 
 	/** 三号, the size of the body text. */
 	private static final float BODY = 16;
@@ -192,7 +189,7 @@ final class DecisionPdf {
 	private static final class Pages extends PdfPages {
 
 		Pages(PDDocument document) throws IOException {
-			super(document, LEFT, RIGHT, TOP, BOTTOM, 14, 7 * MM);
+			super(document, TOP, BOTTOM, 14, 7 * MM);
 		}
 
 		void keepTogether(int lines) throws IOException {

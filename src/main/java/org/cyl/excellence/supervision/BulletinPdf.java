@@ -23,7 +23,10 @@ import org.cyl.excellence.system.PdfPages;
 
 import static org.cyl.excellence.system.ChineseText.width;
 import static org.cyl.excellence.system.PdfPages.ASCENT;
+import static org.cyl.excellence.system.PdfPages.LEFT;
 import static org.cyl.excellence.system.PdfPages.MM;
+import static org.cyl.excellence.system.PdfPages.RIGHT;
+import static org.cyl.excellence.system.PdfPages.WIDTH;
 import static org.cyl.excellence.system.ChineseText.wrap;
 
 /**
@@ -36,15 +39,9 @@ import static org.cyl.excellence.system.ChineseText.wrap;
  */
 final class BulletinPdf {
 
-	private static final float LEFT = 28 * MM;
-
-	private static final float RIGHT = PDRectangle.A4.getWidth() - 26 * MM;
-
 	private static final float TOP = PDRectangle.A4.getHeight() - 30 * MM;
 
 	private static final float BOTTOM = 30 * MM;
-
-	private static final float WIDTH = RIGHT - LEFT;
 
 	/** 四号, the size of the body text. */
 	private static final float BODY = 14;
@@ -181,7 +178,7 @@ final class BulletinPdf {
 	private static final class Pages extends PdfPages {
 
 		Pages(PDDocument document) throws IOException {
-			super(document, LEFT, RIGHT, TOP, BOTTOM, 12, 8 * MM);
+			super(document, TOP, BOTTOM, 12, 8 * MM);
 		}
 
 		/**

@@ -23,6 +23,15 @@ public class PdfPages {
 
 	public static final float MM = 72 / 25.4f;
 
+	/** The left edge of the text on an A4 page (GB/T 9704: 28 mm). */
+	public static final float LEFT = 28 * MM;
+
+	/** The right edge of the text on an A4 page (GB/T 9704: 26 mm from the edge). */
+	public static final float RIGHT = PDRectangle.A4.getWidth() - 26 * MM;
+
+	/** The width of the text. */
+	public static final float WIDTH = RIGHT - LEFT;
+
 	/** The share of the em above the baseline of an ideograph in Noto Sans SC. */
 	public static final float ASCENT = 0.88f;
 
@@ -31,10 +40,6 @@ public class PdfPages {
 	public final PDFont regular;
 
 	public final PDFont bold;
-
-	protected final float left;
-
-	protected final float right;
 
 	protected final float top;
 
@@ -53,13 +58,11 @@ public class PdfPages {
 	/**
 	 * @param numberSize the page number's size, set {@code numberGap} below the text
 	 */
-	protected PdfPages(PDDocument document, float left, float right, float top, float bottom, float numberSize,
-			float numberGap) throws IOException {
+	protected PdfPages(PDDocument document, float top, float bottom, float numberSize, float numberGap)
+			throws IOException {
 		this.document = document;
 		this.regular = ChineseText.font(document, ChineseText.REGULAR);
 		this.bold = ChineseText.font(document, ChineseText.BOLD);
-		this.left = left;
-		this.right = right;
 		this.top = top;
 		this.bottom = bottom;
 		this.numberSize = numberSize;
@@ -82,7 +85,7 @@ public class PdfPages {
 		}
 		String number = "— " + this.pageNumber + " —";
 		show(this.regular, this.numberSize, Color.BLACK,
-				(this.left + this.right - width(this.regular, this.numberSize, number)) / 2,
+				(LEFT + RIGHT - width(this.regular, this.numberSize, number)) / 2,
 				this.bottom - this.numberGap - ASCENT * this.numberSize, number, 0);
 		this.content.close();
 		this.content = null;
@@ -102,7 +105,7 @@ public class PdfPages {
 	 */
 	protected void paragraph(PDFont font, float size, float leading, String text, float firstIndent, float restIndent,
 			boolean justify) throws IOException {
-		float width = this.right - this.left;
+		float width = RIGHT - LEFT;
 		List<String> lines = wrap(text, font, size, width - firstIndent, width - restIndent);
 		for (int i = 0; i < lines.size(); i++) {
 			keep(leading);
@@ -113,7 +116,7 @@ public class PdfPages {
 			if (justify && i < lines.size() - 1 && glyphs > 1) {
 				spacing = (width - indent - width(font, size, line)) / (glyphs - 1);
 			}
-			show(font, size, Color.BLACK, this.left + indent, baseline(size, leading), line, spacing);
+			show(font, size, Color.BLACK, LEFT + indent, baseline(size, leading), line, spacing);
 			this.y -= leading;
 		}
 	}
@@ -122,8 +125,8 @@ public class PdfPages {
 	protected void rule(Color color, float lineWidth, float at) throws IOException {
 		this.content.setStrokingColor(color);
 		this.content.setLineWidth(lineWidth);
-		this.content.moveTo(this.left, at);
-		this.content.lineTo(this.right, at);
+		this.content.moveTo(LEFT, at);
+		this.content.lineTo(RIGHT, at);
 		this.content.stroke();
 	}
 

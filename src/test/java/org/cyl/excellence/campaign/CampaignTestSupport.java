@@ -72,6 +72,14 @@ public class CampaignTestSupport {
 	}
 
 	/**
+	 * How many branches of a campaign (the parameter: its id) have their process waiting
+	 * at 召开动员大会, the first task: the fan-out reached them.
+	 */
+	public static final String WAITING_AT_MOBILIZATION = "select count(*) from act_ru_task t"
+			+ " join campaign_branch b on b.process_instance_id = t.proc_inst_id_"
+			+ " where b.campaign_id = ? and t.task_def_key_ = 'Task_MobilizeBranch'";
+
+	/**
 	 * A committee {@code <prefix>} under the city committee with one general branch and
 	 * {@code branches} branches of three members each (the first a cadre and the
 	 * secretary); accounts: {@code <prefix>c} (committee member), {@code <prefix>g}

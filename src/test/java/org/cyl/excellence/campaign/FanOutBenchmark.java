@@ -197,9 +197,7 @@ class FanOutBenchmark {
 
 	/** Branches of the campaign whose process waits at 召开动员大会. */
 	private static long waitingAtFirstTask(CampaignTestSupport support, String campaignId) {
-		return support.jdbc
-			.sql("select count(*) from act_ru_task t join campaign_branch b on b.process_instance_id = t.proc_inst_id_"
-					+ " where b.campaign_id = ? and t.task_def_key_ = 'Task_MobilizeBranch'")
+		return support.jdbc.sql(CampaignTestSupport.WAITING_AT_MOBILIZATION)
 			.param(campaignId)
 			.query(Long.class)
 			.single();

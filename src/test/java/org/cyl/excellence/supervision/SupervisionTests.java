@@ -273,14 +273,19 @@ class SupervisionTests {
 		assertThat(json.readTree(early.body()).get("message").asText()).isEqualTo("任务尚未逾期");
 	}
 
-	@Test
-	void urgeSendsAnEmailToThePeopleWithAnAddress() throws Exception {
+	/** The first branch's secretary gets an e-mail address (re-imported role). */
+	private void giveTheSecretaryAnEmailAddress() {
 		this.support.organizationImport
 			.importCsv(
 					Map.of(OrganizationImport.ROLES,
 							("username,name,org_code,role,email\n" + this.prefix + "s1,," + this.prefix
 									+ "B1,secretary," + this.prefix.toLowerCase() + "s1@example.org\n")
 								.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	@Test
+	void urgeSendsAnEmailToThePeopleWithAnAddress() throws Exception {
+		giveTheSecretaryAnEmailAddress();
 		HttpResponse<String> urged = urge(this.prefix + "c", this.overdue.getId(), "请本周内完成动员");
 		assertThat(urged.statusCode()).as(urged.body()).isEqualTo(200);
 		assertThat(json.readTree(urged.body()).get("mailed").asInt()).isEqualTo(1);
@@ -295,12 +300,7 @@ class SupervisionTests {
 
 	@Test
 	void anSmtpFailureLosesNeitherTheUrgeNorTheNotices() throws Exception {
-		this.support.organizationImport
-			.importCsv(
-					Map.of(OrganizationImport.ROLES,
-							("username,name,org_code,role,email\n" + this.prefix + "s1,," + this.prefix
-									+ "B1,secretary," + this.prefix.toLowerCase() + "s1@example.org\n")
-								.getBytes(StandardCharsets.UTF_8)));
+		giveTheSecretaryAnEmailAddress();
 		try (ServerSocket closed = new ServerSocket(0)) {
 			this.mailSender.setPort(closed.getLocalPort());
 		}

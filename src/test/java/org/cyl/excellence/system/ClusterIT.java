@@ -1,10 +1,6 @@
 package org.cyl.excellence.system;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,6 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,16 +58,27 @@ class ClusterIT {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
+	/** How Camunda's REST API writes a date. */
+	private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
 	private final List<ApplicationNode> nodes = new ArrayList<>();
 
 	private String database;
 
 	private String prefix;
 
+	/** The test's one connection to the database, to read what happened. */
+	private SingleConnectionDataSource connection;
+
+	private JdbcClient jdbc;
+
 	@BeforeEach
 	void freshDatabase() throws SQLException {
 		this.database = PostgresTestServer.createDatabase();
 		this.prefix = "CL" + System.nanoTime() % 100000;
+		this.connection = new SingleConnectionDataSource(PostgresTestServer.urlOf(this.database),
+				PostgresTestServer.USER, PostgresTestServer.PASSWORD, true);
+		this.jdbc = JdbcClient.create(this.connection);
 	}
 
 	@AfterEach
@@ -76,6 +86,7 @@ class ClusterIT {
 		for (ApplicationNode node : this.nodes) {
 			node.close();
 		}
+		this.connection.destroy();
 		PostgresTestServer.dropDatabase(this.database);
 	}
 
@@ -163,9 +174,7 @@ class ClusterIT {
 						+ " where j.type_ = 'timer' and d.act_id_ = 'Task_MobilizeBranch' and cb.campaign_id = ?",
 				campaignId);
 		assertThat(timers).hasSize(BRANCHES - 10);
-		String due = OffsetDateTime.now()
-			.minusMinutes(1)
-			.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"));
+		String due = OffsetDateTime.now().minusMinutes(1).format(REST_DATE);
 		for (int i = 0; i < timers.size(); i++) {
 			ApplicationNode node = (i % 2 == 0) ? a : b;
 			node.expect(node.basic("admin", "admin")
@@ -352,8 +361,7 @@ class ClusterIT {
 		var body = RestTasks.variables(variables);
 		((com.fasterxml.jackson.databind.node.ObjectNode) body.get("variables")).putObject("appraisalDue")
 			.put("type", "Date")
-			.put("value",
-					OffsetDateTime.now().plusDays(1).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")));
+			.put("value", OffsetDateTime.now().plusDays(1).format(REST_DATE));
 		HttpResponse<String> started = node.expect(node.basic("admin", "admin")
 			.postJson("/engine-rest/process-definition/key/MassAppraisalProcess/start", body.toString()), 200);
 		String pid = json.readTree(started.body()).get("id").asText();
@@ -379,10 +387,7 @@ class ClusterIT {
 	}
 
 	private long waitingAtMobilization(String campaignId) {
-		return count(
-				"select count(*) from act_ru_task t join campaign_branch cb on cb.process_instance_id = t.proc_inst_id_"
-						+ " where cb.campaign_id = ? and t.task_def_key_ = 'Task_MobilizeBranch'",
-				campaignId);
+		return count(CampaignTestSupport.WAITING_AT_MOBILIZATION, campaignId);
 	}
 
 	private String branchInstance(String campaignId, int branch) {
@@ -433,28 +438,7 @@ class ClusterIT {
 	}
 
 	private List<String> strings(String sql, Object... params) {
-		try (Connection connection = DriverManager.getConnection(PostgresTestServer.urlOf(this.database),
-				PostgresTestServer.USER, PostgresTestServer.PASSWORD);
-				PreparedStatement statement = connection.prepareStatement(sql)) {
-			for (int i = 0; i < params.length; i++) {
-				if (params[i] instanceof String[] array) {
-					statement.setArray(i + 1, connection.createArrayOf("varchar", array));
-				}
-				else {
-					statement.setObject(i + 1, params[i]);
-				}
-			}
-			List<String> values = new ArrayList<>();
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					values.add(rows.getString(1));
-				}
-			}
-			return values;
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(sql, ex);
-		}
+		return this.jdbc.sql(sql).params(params).query(String.class).list();
 	}
 
 }
