@@ -155,6 +155,10 @@ public final class TestHttp {
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
 	}
 
+	public HttpResponse<String> delete(String path) {
+		return send(request(path).DELETE());
+	}
+
 	/** A multipart/form-data POST; a part with an empty file name is a plain field. */
 	public HttpResponse<String> postFiles(String path, Map<String, NamedBytes> parts) {
 		String boundary = "----test" + UUID.randomUUID();
