@@ -3,9 +3,10 @@ package org.cyl.excellence.security;
 import java.time.Duration;
 
 import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.FromAddress;
 import org.cyl.excellence.MovableClock;
 import org.cyl.excellence.TestHttp;
-import org.cyl.excellence.security.FromAddress.Response;
+import org.cyl.excellence.FromAddress.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

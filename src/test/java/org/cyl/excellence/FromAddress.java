@@ -1,4 +1,4 @@
-package org.cyl.excellence.security;
+package org.cyl.excellence;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.cyl.excellence.TestHttp;
-
 /**
  * Plain HTTP/1.0 requests from a chosen loopback address (127.0.0.2, 127.0.0.3, …): the
  * application sees them come from that address, as from different machines. Java's
@@ -28,7 +26,7 @@ import org.cyl.excellence.TestHttp;
  * header), so this one writes the requests itself. Keeps the session cookie of a form
  * login.
  */
-final class FromAddress {
+public final class FromAddress {
 
 	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -38,20 +36,23 @@ final class FromAddress {
 
 	private String cookie;
 
-	FromAddress(String address, int port) {
+	public FromAddress(String address, int port) {
 		this.address = address;
 		this.port = port;
 	}
 
 	/** A GET with HTTP Basic credentials. */
-	Response basic(String path, String user, String password) {
-		String credentials = Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-		return send("GET", path, Map.of("Authorization", "Basic " + credentials), null);
+	public Response basic(String path, String user, String password) {
+		return send("GET", path, Map.of("Authorization", basicCredentials(user, password)), null);
+	}
+
+	/** The value of an {@code Authorization} header for HTTP Basic. */
+	public static String basicCredentials(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** Submits the login form (after fetching its CSRF token) as a browser would. */
-	Response login(String user, String password) {
+	public Response login(String user, String password) {
 		Response page = get("/login");
 		Matcher m = CSRF_FIELD.matcher(page.body());
 		if (!m.find()) {
@@ -61,12 +62,12 @@ final class FromAddress {
 		return send("POST", "/login", Map.of("Content-Type", "application/x-www-form-urlencoded"), form);
 	}
 
-	Response get(String path) {
+	public Response get(String path) {
 		return send("GET", path, Map.of(), null);
 	}
 
 	/** A request as sent, headers included ({@code Host} may be set, else it is ours). */
-	Response send(String method, String path, Map<String, String> headers, String body) {
+	public Response send(String method, String path, Map<String, String> headers, String body) {
 		Map<String, String> all = new LinkedHashMap<>();
 		all.put("Host", "localhost:" + this.port);
 		all.put("Accept", "text/html,application/json;q=0.9,*/*;q=0.8");
@@ -109,7 +110,7 @@ final class FromAddress {
 	}
 
 	/** Status, headers (names in lower case) and body of an answer. */
-	record Response(int status, Map<String, List<String>> headers, String body) {
+	public record Response(int status, Map<String, List<String>> headers, String body) {
 
 		static Response parse(byte[] raw) {
 			String text = new String(raw, StandardCharsets.UTF_8);
@@ -131,7 +132,7 @@ final class FromAddress {
 			return new Response(status, headers, body);
 		}
 
-		Optional<String> header(String name) {
+		public Optional<String> header(String name) {
 			return Optional.ofNullable(this.headers.get(name.toLowerCase(Locale.ROOT))).map((v) -> v.get(0));
 		}
 
