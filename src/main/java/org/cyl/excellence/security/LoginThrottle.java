@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * Slows down the guessing of passwords, for {@link IdentityAuthenticationProvider} (form
  * login and HTTP Basic alike), without letting a stranger lock anybody out. The rules:
  * <ul>
- * <li><b>Per client address.</b> An address may get {@value #FREE_PER_ADDRESS} passwords
- * wrong (for any accounts); after that it waits before its next attempt, 1 s after its
- * next failure, then 2, 4, … up to {@link #MAX_DELAY} (60 s) after its last failure.</li>
+ * <li><b>Per client address.</b> After its {@value #FREE_PER_ADDRESS}th wrong password
+ * (for any accounts) an address waits 1 s before its next attempt, after the next one 2
+ * s, then 4, … at most {@link #MAX_DELAY} (60 s), counted from its last failure.</li>
  * <li><b>Per account.</b> The wrong passwords for an account are counted from all
- * addresses; after {@value #FREE_PER_ACCOUNT} of them an address <em>that has itself
- * failed on the account</em> waits 1, 2, 4, … up to 60 s after its own last failure on
+ * addresses; once there are {@value #FREE_PER_ACCOUNT}, an address <em>that has itself
+ * failed on the account</em> waits 1, 2, 4, … at most 60 s after its own last failure on
  * it. An address that has not failed on the account is not held by the account's count:
  * the rightful owner elsewhere logs in at once, whatever strangers do, and after a typo
  * of his own waits at most a minute. Many addresses guessing one account each get one
