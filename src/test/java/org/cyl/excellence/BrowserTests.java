@@ -409,6 +409,22 @@ class BrowserTests {
 	}
 
 	@Test
+	void theAdministratorSeesTheFailedLoginsAndTheLoginPageSaysHowLongToWait() throws IOException {
+		logIn("sec120102", "wrong");
+		waiting().until(ExpectedConditions.urlToBe(url("/login?error")));
+		driver.get(url("/login?wait=42"));
+		assertThat(driver.findElement(By.cssSelector(".message.error")).getText()).isEqualTo("登录尝试过于频繁，请 42 秒后再试。");
+		screenshot("05b-login-wait");
+		logIn("admin", "admin");
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/admin/"));
+		driver.get(url("/notices"));
+		driver.findElement(By.linkText("登录失败记录")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "登录失败记录"));
+		assertThat(driver.findElement(By.tagName("table")).getText()).contains("sec120102");
+		screenshot("05c-failed-logins");
+	}
+
+	@Test
 	void anyoneObjectsOnThePublicNoticeAndTheCommitteeVerifiesInTasklist() throws Exception {
 		String p = "BN" + System.nanoTime() % 100000;
 		this.support.organization(p, 1);

@@ -12,13 +12,13 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.WriterException;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
-import jakarta.servlet.http.HttpServletRequest;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
 import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.system.PublicUrl;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -48,23 +48,26 @@ class AppraisalController {
 
 	private final RuntimeService runtimeService;
 
+	private final PublicUrl publicUrl;
+
 	AppraisalController(AppraisalRepository appraisals, BallotTokens tokens, OrganizationDirectory organizations,
-			RuntimeService runtimeService) {
+			RuntimeService runtimeService, PublicUrl publicUrl) {
 		this.appraisals = appraisals;
 		this.tokens = tokens;
 		this.organizations = organizations;
 		this.runtimeService = runtimeService;
+		this.publicUrl = publicUrl;
 	}
 
 	record BallotLink(int number, String url, String qrDataUri) {
 	}
 
 	@GetMapping("/appraisals/{id}/ballots")
-	String sheet(@PathVariable String id, Authentication authentication, HttpServletRequest request, Model model) {
+	String sheet(@PathVariable String id, Authentication authentication, Model model) {
 		Appraisal appraisal = organizing(id, authentication);
 		List<BallotLink> links = new ArrayList<>();
 		for (int i = 0; i < appraisal.ballotsIssued(); i++) {
-			String url = link(request, appraisal.id(), i);
+			String url = link(appraisal.id(), i);
 			links.add(new BallotLink(i + 1, url, qr(url)));
 		}
 		model.addAttribute("appraisal", appraisal);
@@ -74,11 +77,11 @@ class AppraisalController {
 	}
 
 	@GetMapping("/api/appraisals/{id}/ballots.csv")
-	ResponseEntity<byte[]> csv(@PathVariable String id, Authentication authentication, HttpServletRequest request) {
+	ResponseEntity<byte[]> csv(@PathVariable String id, Authentication authentication) {
 		Appraisal appraisal = organizing(id, authentication);
 		StringBuilder csv = new StringBuilder("\uFEFF编号,评议链接\n");
 		for (int i = 0; i < appraisal.ballotsIssued(); i++) {
-			csv.append(i + 1).append(',').append(link(request, appraisal.id(), i)).append('\n');
+			csv.append(i + 1).append(',').append(link(appraisal.id(), i)).append('\n');
 		}
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -209,10 +212,12 @@ class AppraisalController {
 		return this.organizations.find(orgCode).map(Organization::name).orElse(orgCode);
 	}
 
-	private String link(HttpServletRequest request, String appraisalId, int ballot) {
-		String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
-				+ request.getContextPath();
-		return base + "/ballot/" + this.tokens.token(appraisalId, ballot);
+	/**
+	 * A ballot's link, under the public address (app.public-url), whatever Host was
+	 * asked.
+	 */
+	private String link(String appraisalId, int ballot) {
+		return this.publicUrl.of("/ballot/" + this.tokens.token(appraisalId, ballot));
 	}
 
 	private static String qr(String text) {

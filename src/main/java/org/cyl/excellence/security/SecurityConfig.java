@@ -10,6 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,6 +22,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -42,6 +47,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  * CSRF protection stays on for the application's own pages and API; the webapps
  * ({@code /camunda/**}) bring their own CSRF token.
+ * <p>
+ * Both logins go through {@link IdentityAuthenticationProvider} alone, throttled by
+ * {@link LoginThrottle}; a held attempt is answered by {@link ThrottledLoginAnswers}. The
+ * two other ways Camunda checks a password for anybody — the webapps' own login and
+ * {@code /engine-rest/identity/verify} — are closed: they would let a logged-in person
+ * guess others' passwords past the throttle. The application's pages get a
+ * Content-Security-Policy ({@link #CONTENT_SECURITY_POLICY}); the webapps send their own.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -53,6 +65,25 @@ class SecurityConfig {
 	/** The webapps' own logout call (user menu → 退出), answered by Spring's logout. */
 	private static final RequestMatcher WEBAPP_LOGOUT = path("/camunda/api/admin/auth/user/*/logout");
 
+	/** The webapps' own login form, replaced by ours. */
+	private static final RequestMatcher WEBAPP_LOGIN = path("/camunda/api/admin/auth/user/*/login/**");
+
+	/**
+	 * The Camunda webapps, which send a Content-Security-Policy of their own (with the
+	 * nonces of their inline scripts).
+	 */
+	private static final RequestMatcher WEBAPPS = new OrRequestMatcher(path("/camunda/**"),
+			path("/camunda-welcome/**"));
+
+	/**
+	 * For the application's own pages: scripts, styles, fonts only from files of the
+	 * application (no inline script or style), images also as data: URIs (the ballots' QR
+	 * codes), no framing, forms only to the application.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
 	private static final RequestMatcher API = new OrRequestMatcher(path("/api/**"), path("/camunda/api/**"),
 			path("/actuator/**"));
 
@@ -62,9 +93,12 @@ class SecurityConfig {
 		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
 		entryPoint.setRealmName("excellence-campaign");
 		return http.securityMatcher(path("/engine-rest/**"))
-			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
-			.authenticationProvider(identity)
-			.httpBasic((basic) -> basic.authenticationEntryPoint(entryPoint))
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(path("/engine-rest/identity/verify"))
+				.denyAll()
+				.anyRequest()
+				.authenticated())
+			.authenticationManager(logins(identity))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(ThrottledLoginAnswers.basic(entryPoint)))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(entryPoint))
@@ -87,6 +121,10 @@ class SecurityConfig {
 			.securityContext((context) -> context.disable())
 			.anonymous((anonymous) -> anonymous.disable())
 			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers
+				.addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))
+				// a ballot's address is its credential: never sent anywhere
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.build();
 	}
 
@@ -117,11 +155,19 @@ class SecurityConfig {
 				// health and metrics: for those who run the platform
 				.requestMatchers(path("/actuator/**"))
 				.hasAnyRole("ADMIN", "MANAGER")
+				.requestMatchers(path("/admin/**"))
+				.hasRole("ADMIN")
+				.requestMatchers(WEBAPP_LOGIN)
+				.denyAll()
 				.anyRequest()
 				.authenticated())
-			.authenticationProvider(identity)
-			.formLogin((form) -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/", false).permitAll())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.authenticationManager(logins(identity))
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
+				.defaultSuccessUrl("/", false)
+				.failureHandler(ThrottledLoginAnswers.loginForm())
+				.permitAll())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(
+					ThrottledLoginAnswers.basic(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))))
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.logout((logout) -> logout
 				.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), WEBAPP_LOGOUT))
@@ -133,7 +179,20 @@ class SecurityConfig {
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), SecurityConfig::hasBasicCredentials))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
+			.headers((headers) -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WEBAPPS),
+						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * The one way to check a login: without a parent manager, which would ask
+	 * {@link IdentityAuthenticationProvider} a second time after a wrong password (and so
+	 * count it twice).
+	 */
+	private static AuthenticationManager logins(IdentityAuthenticationProvider identity) {
+		return new ProviderManager(identity);
 	}
 
 	/**

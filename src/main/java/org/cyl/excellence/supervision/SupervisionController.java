@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Supervision (督查): a committee's overdue list as JSON and as a page, 催办 of an overdue
@@ -98,7 +97,7 @@ class SupervisionController {
 	Urged urgeApi(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body,
 			Authentication authentication) {
 		Object message = (body != null) ? body.get("message") : null;
-		return this.urges.urge(taskId, (message != null) ? message.toString() : null, authentication, base());
+		return this.urges.urge(taskId, (message != null) ? message.toString() : null, authentication);
 	}
 
 	/** 催办 from the overdue list's form; back to the list. */
@@ -108,14 +107,10 @@ class SupervisionController {
 		if (!committee.matches("[A-Za-z0-9]{1,32}")) {
 			throw new IllegalArgumentException("组织代码不正确");
 		}
-		Urged urged = this.urges.urge(taskId, message, authentication, base());
+		Urged urged = this.urges.urge(taskId, message, authentication);
 		redirect.addFlashAttribute("urged", "已催办“" + urged.taskName() + "”，通知 " + urged.notified().size() + " 人"
 				+ ((urged.mailed() > 0) ? "，发送邮件 " + urged.mailed() + " 封" : ""));
 		return "redirect:/supervision/" + committee + "/overdue";
-	}
-
-	private static String base() {
-		return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.supervision.TaskPlaces.PlacedTask;
 import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.system.PublicUrl;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -44,14 +45,17 @@ class Urges {
 
 	private final TransactionTemplate transaction;
 
+	private final PublicUrl publicUrl;
+
 	Urges(TaskService taskService, TaskPlaces places, OverdueList overdue, SupervisionRepository repository,
-			UrgeMailer mailer, TransactionTemplate transaction) {
+			UrgeMailer mailer, TransactionTemplate transaction, PublicUrl publicUrl) {
 		this.taskService = taskService;
 		this.places = places;
 		this.overdue = overdue;
 		this.repository = repository;
 		this.mailer = mailer;
 		this.transaction = transaction;
+		this.publicUrl = publicUrl;
 	}
 
 	/** What an urge did: whom it notified and how many e-mails went out. */
@@ -60,10 +64,10 @@ class Urges {
 	}
 
 	/**
-	 * Urges the task; {@code tasklistBase} is the application's address, for the link in
-	 * the e-mail.
+	 * Urges the task; the e-mail links to it in Tasklist under the public address
+	 * (app.public-url).
 	 */
-	Urged urge(String taskId, String message, Authentication urger, String tasklistBase) {
+	Urged urge(String taskId, String message, Authentication urger) {
 		Task task = this.taskService.createTaskQuery().taskId(taskId).singleResult();
 		if (task == null) {
 			throw new NotFoundException("任务 " + taskId + " 不存在或已办结");
@@ -99,7 +103,7 @@ class Urges {
 			for (String person : people) {
 				String email = this.places.user(person).map(User::getEmail).filter((e) -> !e.isBlank()).orElse(null);
 				if (email != null && this.mailer.send(email, subject, mailText(person, urgerName, placed, days, due,
-						note, tasklistBase + "/camunda/app/tasklist/default/#/?task=" + task.getId()))) {
+						note, this.publicUrl.of("/camunda/app/tasklist/default/#/?task=" + task.getId())))) {
 					mailed++;
 				}
 			}
