@@ -2,6 +2,7 @@ package org.cyl.excellence.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -25,13 +27,15 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Answers every failure of the application's controllers: an API ({@code /api/**}) with a
- * status and {@code {"message": ...}}, a page with the error page. Bad input is a 4xx
- * that says in Chinese what is wrong, never a 500; texts of libraries (English, with Java
- * names) are replaced by the status's message ({@link ErrorAnswers}). Only a real failure
- * is a 500, logged once with its stack trace.
+ * Answers every failure of Spring MVC — the application's controllers, and what fails
+ * before a controller is found (an unknown address, a method not taken, a multipart body
+ * that cannot be parsed): an API ({@code /api/**}) with a status and {@code {"message":
+ * ...}}, a page with the error page. Bad input is a 4xx that says in Chinese what is
+ * wrong, never a 500; texts of libraries (English, with Java names) are replaced by the
+ * status's message ({@link ErrorAnswers}). Only a real failure is a 500, logged once with
+ * its stack trace.
  */
-@ControllerAdvice(basePackages = "org.cyl.excellence")
+@ControllerAdvice
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -83,7 +87,11 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
-	Object methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request) {
+	Object methodNotAllowed(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (ex.getSupportedHttpMethods() != null) {
+			response.setHeader("Allow", StringUtils.collectionToCommaDelimitedString(ex.getSupportedHttpMethods()));
+		}
 		return answer(request, HttpStatus.METHOD_NOT_ALLOWED, "此地址不支持 " + ex.getMethod() + " 请求");
 	}
 
