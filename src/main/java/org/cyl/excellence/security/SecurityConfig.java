@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
@@ -178,7 +179,13 @@ class SecurityConfig {
 				.deleteCookies("JSESSIONID"))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(path("/camunda/**"), SecurityConfig::hasBasicCredentials))
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**")))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**"))
+				// a refusal (an invalid CSRF token too) goes to the error page or JSON
+				// (system/ErrorPageController), which tells why; the session stays
+				.accessDeniedHandler((request, response, denied) -> {
+					request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+					response.sendError(HttpServletResponse.SC_FORBIDDEN);
+				}))
 			.headers((headers) -> headers
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(WEBAPPS),
 						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
