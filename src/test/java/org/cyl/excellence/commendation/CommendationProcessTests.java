@@ -318,8 +318,8 @@ class CommendationProcessTests {
 			.correlate();
 		Task audit = this.support.task(pid, "Task_AuditCandidates");
 		assertThat((String) this.support.taskService.getVariable(audit.getId(), "candidateList"))
-			.contains("| 五四红旗团组织 | 测试支部1 |", "100%")
-			.contains("| 优秀共青团员 | 团员11 |", "75%");
+			.contains("五四红旗团组织 测试支部1（", "群众满意率：100%")
+			.contains("优秀共青团员 团员11（", "群众满意率：75%");
 	}
 
 	@Test
