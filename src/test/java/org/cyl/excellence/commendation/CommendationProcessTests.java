@@ -365,7 +365,10 @@ class CommendationProcessTests {
 				ADDRESS);
 		Task verify = this.support.task(pid, "Task_VerifyObjection");
 		assertThat((String) this.support.taskService.getVariable(verify.getId(), "objectionSummary")).contains("团员11",
-				"两门课程不及格", "王明", "13800138000");
+				"王明", "13800138000");
+		assertThat(this.support.taskService.getVariable(verify.getId(), "objectionContent"))
+			.isEqualTo("该同学本学期有两门课程不及格，与优秀团员标准不符。");
+		assertThat((String) this.support.taskService.getVariable(verify.getId(), "candidateDeeds")).contains("志愿服务");
 
 		// the period ends: no new objection, but the notice waits for the verification
 		this.support.fireTimer(pid, "Event_NoticePeriodEnded");
