@@ -468,8 +468,10 @@ class BrowserTests {
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
 			.click();
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "课程不及格"));
-		assertThat(driver.findElement(By.tagName("body")).getText()).contains("王明", "13800138000", "团员11");
+		// what people wrote is shown in disabled text areas (their values, not the page's
+		// text)
+		waiting().until((d) -> formText().contains("课程不及格"));
+		assertThat(formText()).contains("王明", "13800138000", "团员11");
 		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_ObjectionVerdict-1']")));
 		type("Field_ObjectionFinding", "经教务处核实，补考已通过");
 		screenshot("18-verify-objection");
@@ -485,6 +487,76 @@ class BrowserTests {
 			.param(campaignId)
 			.query(String.class)
 			.single()).isEqualTo("DISMISSED:经教务处核实，补考已通过");
+	}
+
+	@Test
+	void anObjectionWithMarkdownAndHtmlIsShownVerbatimInTasklist() throws Exception {
+		String p = "BM" + System.nanoTime() % 100000;
+		String campaignId = campaignAtNotice(p);
+		String forged = "**核查结论（团市委已认定）：异议属实** [点此](http://evil.example) <b>x</b> 后面的文字";
+		driver.get(url("/public/notices/" + campaignId));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "拟表彰对象的公示"));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("candidate")))
+			.selectByVisibleText("优秀共青团员 团员11");
+		driver.findElement(By.id("name")).sendKeys("王明");
+		driver.findElement(By.id("contact")).sendKeys("13800138000");
+		driver.findElement(By.id("content")).sendKeys(forged);
+		clickInView(driver.findElement(By.cssSelector(".objection button[type=submit]")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您的异议已收到"));
+
+		logIn(p + "c", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
+			.click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
+			.click();
+		waiting().until((d) -> formText().contains("后面的文字"));
+		var content = driver.findElement(By.cssSelector("textarea[id$='-Field_ObjectionContent']"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", content);
+		screenshot("28-objection-verbatim-in-tasklist");
+		// the text exactly as the stranger wrote it, in a field nobody can edit or submit
+		assertThat(content.getDomProperty("value")).isEqualTo(forged);
+		assertThat(content.getDomAttribute("disabled")).isNotNull();
+		var form = driver.findElement(By.cssSelector(".fjs-form"));
+		assertThat(form.findElements(By.cssSelector("a[href*='evil.example']"))).isEmpty();
+		assertThat(form.findElements(By.tagName("strong"))).noneMatch((b) -> b.getText().contains("核查结论"));
+		assertThat(form.findElements(By.tagName("b"))).isEmpty();
+		assertThat(form.getText()).doesNotContain("核查结论（团市委已认定）");
+	}
+
+	/**
+	 * A campaign of a fresh committee {@code p} with one branch whose candidates are on
+	 * the public notice.
+	 */
+	private String campaignAtNotice(String p) {
+		this.support.organization(p, 1);
+		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		this.support.finishBranch(this.support.branchInstance(campaignId, p + "B1"));
+		String commendation = this.support.commendationInstance(campaign.getId());
+		this.support.nominate(commendation, java.util.List.of(p + "B1"), java.util.List.of());
+		this.support.assess(commendation, (c) -> "ACCEPT", false);
+		this.support.writeDeeds(commendation);
+		this.support.audit(commendation, "APPROVE", java.util.List.of(), null);
+		return campaignId;
+	}
+
+	/**
+	 * The text of the form in Tasklist as a person reads it: the page's text and the
+	 * values of its fields (a disabled text area's value is not part of the page's text).
+	 */
+	private static String formText() {
+		return (String) driver.executeScript("const form = document.querySelector('.fjs-form');"
+				+ "return form ? form.innerText + '\\n' + Array.from(form.querySelectorAll('textarea, input'))"
+				+ ".map((e) => e.value).join('\\n') : '';");
 	}
 
 	@Test

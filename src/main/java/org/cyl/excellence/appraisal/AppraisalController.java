@@ -17,11 +17,10 @@ import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
+import org.cyl.excellence.system.Csv;
 import org.cyl.excellence.system.NotFoundException;
 import org.cyl.excellence.system.PublicUrl;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -79,14 +78,11 @@ class AppraisalController {
 	@GetMapping("/api/appraisals/{id}/ballots.csv")
 	ResponseEntity<byte[]> csv(@PathVariable String id, Authentication authentication) {
 		Appraisal appraisal = organizing(id, authentication);
-		StringBuilder csv = new StringBuilder("\uFEFF编号,评议链接\n");
+		List<Object[]> rows = new ArrayList<>();
 		for (int i = 0; i < appraisal.ballotsIssued(); i++) {
-			csv.append(i + 1).append(',').append(link(appraisal.id(), i)).append('\n');
+			rows.add(new Object[] { i + 1, link(appraisal.id(), i) });
 		}
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"ballots-" + id + ".csv\"")
-			.body(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		return Csv.download("ballots-" + id, new String[] { "编号", "评议链接" }, rows);
 	}
 
 	/**

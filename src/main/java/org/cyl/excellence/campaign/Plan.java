@@ -102,7 +102,10 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 	/** The plan in a few lines, as the higher committee reads it in ApprovePlan. */
 	String summary(String committeeName, String standardSetName) {
 		StringBuilder sb = new StringBuilder();
-		sb.append("**").append(this.title).append("**（").append(committeeName).append("）\n\n");
+		// plain text (shown in a disabled text area of ApprovePlan): the title and themes
+		// are
+		// what the committee wrote
+		sb.append(this.title).append("（").append(committeeName).append("）\n\n");
 		sb.append("主题：").append(this.theme).append("\n\n");
 		sb.append("标准：").append(standardSetName).append("\n\n");
 		sb.append("动员部署：").append(this.campaignStart).append(" 至 ").append(this.mobilizationEnd);

@@ -111,9 +111,10 @@ class AssessmentListener implements TaskListener {
 		return all.subList(from, Math.min(all.size(), from + ListCandidatesDelegate.BATCH));
 	}
 
+	/** Plain text, shown in a disabled text area: deeds are what people wrote. */
 	private static String describe(Candidate c) {
-		return "**" + c.title() + "：" + c.holderName() + "**（" + c.basis() + "）"
-				+ ((c.deeds() != null) ? "\n\n事迹：" + c.deeds() : "");
+		return c.title() + "：" + c.holderName() + "（" + c.basis() + "）"
+				+ ((c.deeds() != null) ? "\n事迹：" + c.deeds() : "");
 	}
 
 }

@@ -47,27 +47,27 @@ class AuditListener implements TaskListener {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			this.commendations.setStatus(campaignId, "AUDITING");
 			Map<String, Integer> satisfaction = appraisal(campaignId);
-			StringBuilder list = new StringBuilder("| 称号 | 候选 | 推荐依据 | 考核意见 | 群众满意率 |\n|---|---|---|---|---|\n");
+			// plain text, one candidate a line, shown in a disabled text area: the
+			// reasons
+			// are what the committee wrote and must not render as Markdown
+			StringBuilder list = new StringBuilder();
 			List<Map<String, Object>> options = new ArrayList<>();
+			int n = 1;
 			for (Candidate c : accepted) {
 				Integer rate = satisfaction.get(c.label());
-				list.append("| ")
-					.append(c.title())
-					.append(" | ")
-					.append(c.holderName())
-					.append(" | ")
+				list.append(n++)
+					.append(". ")
+					.append(c.label())
+					.append("（推荐依据：")
 					.append(c.basis())
-					.append(" | ")
+					.append("；考核意见：")
 					.append(c.statusReason())
-					.append(" | ")
+					.append("；群众满意率：")
 					.append((rate != null) ? rate + "%" : "未评议")
-					.append(" |\n");
+					.append("）\n");
 				options.add(Map.of("label", c.label(), "value", String.valueOf(c.id())));
 			}
-			if (accepted.isEmpty()) {
-				list.append("| 无 | | | | |\n");
-			}
-			task.setVariableLocal("candidateList", list.toString());
+			task.setVariableLocal("candidateList", accepted.isEmpty() ? "（无）" : list.toString().trim());
 			task.setVariableLocal("acceptedOptions", FormData.jsonVariable(options));
 			FormData.freshInputs(task, AUDIT_DECISION, STRUCK_CANDIDATES, AUDIT_OPINION);
 			return;

@@ -1,10 +1,13 @@
 package org.cyl.excellence.commendation;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
@@ -32,8 +35,9 @@ import org.springframework.web.server.ResponseStatusException;
  * {@code /public/notices/{campaign}}) with its objection form, and the decision (表彰决定,
  * {@code /public/decisions/{campaign}} and {@code .pdf}). Behind login, for the
  * committee's line: the candidates with every status and reason, the objections (with the
- * filer's contact only for the committee and above), and the candidate and final lists as
- * CSV and XLSX.
+ * filer's contact only for the committee and above), the attempts to object that were
+ * refused ({@code /commendations/{campaign}/refused-objections}, for the committee and
+ * above and managers), and the candidate and final lists as CSV and XLSX.
  */
 @Controller
 class CommendationController {
@@ -68,7 +72,7 @@ class CommendationController {
 
 	@PostMapping("/public/notices/{campaignId}")
 	String object(@PathVariable String campaignId, @RequestParam Map<String, String> form, Model model,
-			HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response) {
 		Commendation c = noticed(campaignId);
 		long candidate;
 		try {
@@ -79,9 +83,11 @@ class CommendationController {
 			return noticePage(c, model, null, "请选择公示名单中的候选", form);
 		}
 		try {
-			this.objections.file(campaignId, candidate, form.get("name"), form.get("contact"), form.get("content"));
+			this.objections.file(campaignId, candidate, form.get("name"), form.get("contact"), form.get("content"),
+					request.getRemoteAddr());
 		}
 		catch (ObjectionService.RefusedException refused) {
+			this.objections.refused(campaignId, request.getRemoteAddr(), form.get("name"), refused.getMessage());
 			response.setStatus(refused.status());
 			return noticePage(this.commendations.find(campaignId).orElseThrow(), model, null, refused.getMessage(),
 					form);
@@ -199,7 +205,36 @@ class CommendationController {
 			objections.add(m);
 		}
 		view.put("objections", objections);
+		// refused attempts name addresses: only for those who may read the filers'
+		// contacts
+		view.put("refusedObjections", contacts ? this.objections.refusals(campaignId) : null);
 		return view;
+	}
+
+	/**
+	 * The attempts to object that the notice refused (over the limits, signed by nobody,
+	 * incomplete), for the committee's line and managers.
+	 */
+	@GetMapping("/commendations/{campaignId}/refused-objections")
+	String refusedObjections(@PathVariable String campaignId, Authentication auth, Model model) {
+		Commendation c = visible(campaignId, auth);
+		if (!this.organizations.maySee(auth, this.organizations.find(c.committeeCode()).orElseThrow())) {
+			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本团委、上级团委和管理者可以查看被拒收的异议");
+		}
+		model.addAttribute("title", this.campaigns.find(campaignId).orElseThrow().plan().title());
+		model.addAttribute("committee", committeeName(c));
+		model.addAttribute("campaignId", campaignId);
+		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+		model.addAttribute("refusals",
+				this.objections.refusals(campaignId)
+					.stream()
+					.map((r) -> Map.of("lastAt", time.format(r.lastAt()), "firstAt", time.format(r.firstAt()),
+							"attempts", r.attempts(), "clientAddress", r.clientAddress(), "filerNames",
+							(r.filerNames() != null) ? r.filerNames() : "（未填）", "reason", r.reason()))
+					.toList());
+		model.addAttribute("perAddressPerDay", this.objections.perAddressPerDay());
+		model.addAttribute("perNoticePerHour", this.objections.perNoticePerHour());
+		return "commendation-refusals";
 	}
 
 	@GetMapping("/api/commendations/{campaignId}/candidates.csv")

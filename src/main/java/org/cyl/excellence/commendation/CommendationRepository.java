@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.RowMapper;
@@ -11,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The commendation tables (migration V6): the commendation, candidates, objections. */
+/**
+ * The commendation tables (migrations V6 and V9): the commendation, candidates,
+ * objections and the objections refused.
+ */
 @Repository
 class CommendationRepository {
 
@@ -40,6 +44,10 @@ class CommendationRepository {
 			rs.getString("campaign_id"), rs.getLong("candidate_id"), rs.getString("filer_name"),
 			rs.getString("filer_contact"), rs.getString("content"), rs.getTimestamp("filed_at").toInstant(),
 			rs.getString("status"), rs.getString("finding"));
+
+	private static final RowMapper<Refusal> REFUSAL = (rs, n) -> new Refusal(rs.getString("client_address"),
+			rs.getString("filer_names"), rs.getString("reason"), rs.getInt("attempts"),
+			rs.getTimestamp("first_at").toInstant(), rs.getTimestamp("last_at").toInstant());
 
 	private final JdbcClient jdbc;
 
@@ -72,6 +80,14 @@ class CommendationRepository {
 
 	record Objection(long id, String campaignId, long candidateId, String filerName, String filerContact,
 			String content, Instant filedAt, String status, String finding) {
+	}
+
+	/**
+	 * Refused attempts to object from one address for one reason, counted together while
+	 * they keep coming within an hour.
+	 */
+	record Refusal(String clientAddress, String filerNames, String reason, int attempts, Instant firstAt,
+			Instant lastAt) {
 	}
 
 	/** The commendation of a campaign, created when its process starts. */
@@ -181,14 +197,75 @@ class CommendationRepository {
 			.update();
 	}
 
-	long addObjection(String campaignId, long candidateId, String name, String contact, String content) {
+	long addObjection(String campaignId, long candidateId, String name, String contact, String content,
+			String clientAddress) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				insert into objection (campaign_id, candidate_id, filer_name, filer_contact, content, filed_at, status)
-				values (?, ?, ?, ?, ?, ?, 'OPEN')""")
-			.params(campaignId, candidateId, name, contact, content, Timestamp.from(Instant.now()))
+				insert into objection (campaign_id, candidate_id, filer_name, filer_contact, content, filed_at, status,
+				                       client_address)
+				values (?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+			.params(campaignId, candidateId, name, contact, content, Timestamp.from(Instant.now()), clientAddress)
 			.update(key, "id");
 		return key.getKey().longValue();
+	}
+
+	/**
+	 * Objections to the notice filed since then, from the address (or from anywhere:
+	 * null).
+	 */
+	int objectionsSince(String campaignId, String clientAddress, Instant since) {
+		if (clientAddress == null) {
+			return this.jdbc.sql("select count(*) from objection where campaign_id = ? and filed_at >= ?")
+				.params(campaignId, Timestamp.from(since))
+				.query(Integer.class)
+				.single();
+		}
+		return this.jdbc
+			.sql("select count(*) from objection where campaign_id = ? and client_address = ? and filed_at >= ?")
+			.params(campaignId, clientAddress, Timestamp.from(since))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Records a refused attempt: on the row of the same address and reason if that one
+	 * saw an attempt within the last hour (adding the name if it is new and fits), else
+	 * on a new row.
+	 */
+	void addRefusal(String campaignId, String clientAddress, String name, String reason) {
+		Timestamp now = Timestamp.from(Instant.now());
+		Optional<Map<String, Object>> recent = this.jdbc.sql("""
+				select id, filer_names from objection_refusal
+				where campaign_id = ? and client_address = ? and reason = ? and last_at >= ?
+				order by last_at desc""")
+			.params(campaignId, clientAddress, reason, Timestamp.from(now.toInstant().minusSeconds(3600)))
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (recent.isEmpty()) {
+			this.jdbc.sql("""
+					insert into objection_refusal (campaign_id, client_address, filer_names, reason, attempts, first_at,
+					                               last_at)
+					values (?, ?, ?, ?, 1, ?, ?)""").params(campaignId, clientAddress, name, reason, now, now).update();
+			return;
+		}
+		String names = (String) recent.get().get("filer_names");
+		if (name != null && (names == null || !List.of(names.split("、")).contains(name))) {
+			String more = (names == null) ? name : names + "、" + name;
+			names = (more.length() <= 200) ? more : names;
+		}
+		this.jdbc.sql("update objection_refusal set attempts = attempts + 1, last_at = ?, filer_names = ? where id = ?")
+			.params(now, names, ((Number) recent.get().get("id")).longValue())
+			.update();
+	}
+
+	/** The refused attempts on the notice, the latest first. */
+	List<Refusal> refusals(String campaignId) {
+		return this.jdbc.sql("select * from objection_refusal where campaign_id = ? order by last_at desc, id desc")
+			.param(campaignId)
+			.query(REFUSAL)
+			.list();
 	}
 
 	Optional<Objection> objection(long id) {

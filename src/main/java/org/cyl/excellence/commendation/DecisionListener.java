@@ -54,10 +54,10 @@ class DecisionListener implements TaskListener {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			StringBuilder list = new StringBuilder();
 			for (Candidate c : finalList) {
-				list.append("- ").append(c.label()).append('\n');
+				list.append(c.label()).append('\n');
 			}
 			long withdrawn = this.commendations.candidates(campaignId, "WITHDRAWN").size();
-			task.setVariableLocal("finalList", finalList.isEmpty() ? "（无）" : list.toString());
+			task.setVariableLocal("finalList", finalList.isEmpty() ? "（无）" : list.toString().trim());
 			task.setVariableLocal("noticeSummary",
 					"公示期 " + commendation.noticeFrom() + " 至 " + commendation.noticeUntil() + "，收到异议 "
 							+ this.commendations.objections(campaignId).size() + " 件，撤销候选资格 " + withdrawn + " 名。");

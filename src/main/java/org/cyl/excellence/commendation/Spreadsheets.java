@@ -3,20 +3,28 @@ package org.cyl.excellence.commendation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cyl.excellence.system.Csv;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Lists as downloads for Excel: CSV in UTF-8 with a byte order mark (so that Excel reads
- * Chinese) and XLSX; a number stays a number in XLSX.
+ * Lists as downloads for Excel (the candidate and final lists of
+ * {@link CommendationController}, the honours archive of {@link HonourController}): CSV
+ * through the application's one CSV writer ({@link Csv}, which neutralises cells that
+ * would run as formulas) and XLSX. In XLSX a number stays a number and every other cell
+ * is a text cell formatted as text, never a formula; a text that begins like a formula is
+ * also marked quote-prefixed, so that Excel and WPS keep it text when someone edits the
+ * cell.
  */
 final class Spreadsheets {
 
@@ -27,23 +35,20 @@ final class Spreadsheets {
 	}
 
 	static ResponseEntity<byte[]> csv(String filename, String[] columns, List<Object[]> rows) {
-		StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", columns)).append('\n');
-		for (Object[] row : rows) {
-			for (int i = 0; i < row.length; i++) {
-				csv.append(i > 0 ? "," : "").append(quote((row[i] == null) ? "" : row[i].toString()));
-			}
-			csv.append('\n');
-		}
-		return download(csv.toString().getBytes(StandardCharsets.UTF_8), filename + ".csv",
-				new MediaType("text", "csv", StandardCharsets.UTF_8));
+		return Csv.download(filename, columns, rows);
 	}
 
 	static ResponseEntity<byte[]> xlsx(String filename, String sheetName, String[] columns, List<Object[]> rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(sheetName);
+			CellStyle text = workbook.createCellStyle();
+			text.setDataFormat(workbook.createDataFormat().getFormat("@"));
+			CellStyle quoted = workbook.createCellStyle();
+			quoted.cloneStyleFrom(text);
+			quoted.setQuotePrefixed(true);
 			Row header = sheet.createRow(0);
 			for (int i = 0; i < columns.length; i++) {
-				header.createCell(i).setCellValue(columns[i]);
+				textCell(header, i, columns[i], text, quoted);
 			}
 			int r = 1;
 			for (Object[] cells : rows) {
@@ -53,7 +58,7 @@ final class Spreadsheets {
 						row.createCell(i).setCellValue(number.doubleValue());
 					}
 					else {
-						row.createCell(i).setCellValue((cells[i] == null) ? "" : cells[i].toString());
+						textCell(row, i, (cells[i] == null) ? "" : cells[i].toString(), text, quoted);
 					}
 				}
 			}
@@ -65,9 +70,11 @@ final class Spreadsheets {
 		}
 	}
 
-	private static String quote(String cell) {
-		return (cell.contains(",") || cell.contains("\"") || cell.contains("\n"))
-				? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+	/** A string cell (never a formula, whatever it begins with), styled as text. */
+	private static void textCell(Row row, int column, String value, CellStyle text, CellStyle quoted) {
+		Cell cell = row.createCell(column, CellType.STRING);
+		cell.setCellValue(value);
+		cell.setCellStyle(Csv.startsLikeAFormula(value) ? quoted : text);
 	}
 
 	static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {

@@ -43,17 +43,21 @@ class VerifyObjectionListener implements TaskListener {
 			// task keeps its own
 			task.setVariableLocal(OBJECTION_ID, id);
 			Candidate candidate = this.commendations.candidate(objection.candidateId()).orElseThrow();
+			// plain text, shown in a disabled text area of the form: what a stranger
+			// wrote
+			// must not render as Markdown or HTML to the committee verifying it
 			task.setVariableLocal("objectionSummary",
-					"**异议对象：** " + candidate.label() + "\n\n**异议内容：** " + objection.content() + "\n\n**提出人：** "
-							+ objection.filerName() + "（" + objection.filerContact() + "），"
+					"异议对象：" + candidate.label() + "\n提出人：" + objection.filerName() + "（" + objection.filerContact()
+							+ "），"
 							+ objection.filedAt()
 								.atZone(java.time.ZoneId.systemDefault())
 								.toLocalDateTime()
 								.withNano(0)
 								.toString()
 								.replace('T', ' ')
-							+ "\n\n**推荐依据：** " + candidate.basis()
-							+ ((candidate.deeds() != null) ? "\n\n**事迹材料：** " + candidate.deeds() : ""));
+							+ "\n推荐依据：" + candidate.basis());
+			task.setVariableLocal("objectionContent", objection.content());
+			task.setVariableLocal("candidateDeeds", (candidate.deeds() != null) ? candidate.deeds() : "（无）");
 			FormData.freshInputs(task, OBJECTION_VERDICT, OBJECTION_FINDING);
 			return;
 		}

@@ -66,7 +66,10 @@ class PledgeReviewListener implements TaskListener {
 		task.getExecution().setVariable(PLEDGE_REVISION_DUE, Dates.inDays(3));
 	}
 
-	/** The latest organisation pledge, item by item, as the reviewer reads it. */
+	/**
+	 * The latest organisation pledge, item by item, as the reviewer reads it: plain text
+	 * for a disabled text area (what the branch wrote must not render as Markdown).
+	 */
 	String orgPledge(RoundContext round) {
 		StringBuilder sb = new StringBuilder();
 		this.pledges.latestDocument(round.campaignId(), round.branchCode(), PledgeRepository.ORG_PLEDGE, round.round())
@@ -75,11 +78,11 @@ class PledgeReviewListener implements TaskListener {
 					for (Map<String, Object> row : new com.fasterxml.jackson.databind.ObjectMapper().readValue(content,
 							new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
 							})) {
-						sb.append("**")
+						sb.append("【")
 							.append(row.get("item"))
-							.append("**\n\n承诺：")
+							.append("】\n承诺：")
 							.append(row.get("commitment"))
-							.append("\n\n措施：")
+							.append("\n措施：")
 							.append(row.get("measures"))
 							.append("\n\n");
 					}

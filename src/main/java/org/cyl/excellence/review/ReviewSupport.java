@@ -23,13 +23,16 @@ final class ReviewSupport {
 	private ReviewSupport() {
 	}
 
-	/** The report, item by item, as the reviewers read it on their forms. */
+	/**
+	 * The report, item by item, as the reviewers read it on their forms: plain text for a
+	 * disabled text area (what the branch wrote must not render as Markdown).
+	 */
 	static String reportSummary(List<Map<String, Object>> report) {
 		StringBuilder sb = new StringBuilder();
 		for (Map<String, Object> row : report) {
-			sb.append("**").append(row.get("item")).append("**\n\n");
-			sb.append("工作成效：").append(row.get("results")).append("\n\n");
-			sb.append("存在问题：").append(row.get("problems")).append("\n\n");
+			sb.append("【").append(row.get("item")).append("】\n");
+			sb.append("工作成效：").append(row.get("results")).append("\n");
+			sb.append("存在问题：").append(row.get("problems")).append("\n");
 			sb.append("下步打算：").append(row.get("nextSteps")).append("\n\n");
 		}
 		return sb.toString().trim();

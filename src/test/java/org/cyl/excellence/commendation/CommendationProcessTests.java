@@ -38,6 +38,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 @ProcessTest
 class CommendationProcessTests {
 
+	/** Where the test's objections come from (a documentation address, RFC 5737). */
+	private static final String ADDRESS = "192.0.2.1";
+
 	private static int counter;
 
 	@Autowired
@@ -315,8 +318,8 @@ class CommendationProcessTests {
 			.correlate();
 		Task audit = this.support.task(pid, "Task_AuditCandidates");
 		assertThat((String) this.support.taskService.getVariable(audit.getId(), "candidateList"))
-			.contains("| 五四红旗团组织 | 测试支部1 |", "100%")
-			.contains("| 优秀共青团员 | 团员11 |", "75%");
+			.contains("五四红旗团组织 测试支部1（", "群众满意率：100%")
+			.contains("优秀共青团员 团员11（", "群众满意率：75%");
 	}
 
 	@Test
@@ -358,17 +361,21 @@ class CommendationProcessTests {
 	void anUpheldObjectionWithdrawsTheCandidateAndHoldsTheNoticeOpenUntilVerified() {
 		String pid = atNotice();
 		Candidate target = member(1);
-		long id = this.objections.file(this.campaignId, target.id(), "王明", "13800138000", "该同学本学期有两门课程不及格，与优秀团员标准不符。");
+		long id = this.objections.file(this.campaignId, target.id(), "王明", "13800138000", "该同学本学期有两门课程不及格，与优秀团员标准不符。",
+				ADDRESS);
 		Task verify = this.support.task(pid, "Task_VerifyObjection");
 		assertThat((String) this.support.taskService.getVariable(verify.getId(), "objectionSummary")).contains("团员11",
-				"两门课程不及格", "王明", "13800138000");
+				"王明", "13800138000");
+		assertThat(this.support.taskService.getVariable(verify.getId(), "objectionContent"))
+			.isEqualTo("该同学本学期有两门课程不及格，与优秀团员标准不符。");
+		assertThat((String) this.support.taskService.getVariable(verify.getId(), "candidateDeeds")).contains("志愿服务");
 
 		// the period ends: no new objection, but the notice waits for the verification
 		this.support.fireTimer(pid, "Event_NoticePeriodEnded");
 		assertThat(processInstance(pid)).isWaitingAt("Task_VerifyObjection");
 		assertThat(this.support.tasks(pid, "Task_IssueDecision")).isEmpty();
-		assertThatThrownBy(
-				() -> this.objections.file(this.campaignId, member(2).id(), "李华", "13900139000", "公示期满以后提出的异议内容。"))
+		assertThatThrownBy(() -> this.objections.file(this.campaignId, member(2).id(), "李华", "13900139000",
+				"公示期满以后提出的异议内容。", ADDRESS))
 			.isInstanceOf(ObjectionService.RefusedException.class)
 			.hasMessageContaining("公示期已满");
 
@@ -385,8 +392,8 @@ class CommendationProcessTests {
 	void aDismissedObjectionKeepsTheCandidateAndTheFinding() {
 		String pid = atNotice();
 		Candidate target = organization(1);
-		long id = this.objections.file(this.campaignId, target.id(), "赵强", "zhao@example.cn",
-				"该支部组织生活会次数不足，不应评为红旗团支部。");
+		long id = this.objections.file(this.campaignId, target.id(), "赵强", "zhao@example.cn", "该支部组织生活会次数不足，不应评为红旗团支部。",
+				ADDRESS);
 		this.support.complete(this.support.task(pid, "Task_VerifyObjection"),
 				Map.of("objectionVerdict", "DISMISS", "objectionFinding", "查阅会议记录，组织生活会按时召开"));
 		assertThat(this.commendations.objection(id).orElseThrow().status()).isEqualTo("DISMISSED");
@@ -402,8 +409,10 @@ class CommendationProcessTests {
 	@Test
 	void twoObjectionsAtOnceAreVerifiedEachOnItsOwn() {
 		String pid = atNotice();
-		long first = this.objections.file(this.campaignId, member(1).id(), "王明", "13800138000", "第一件异议：成绩不符合要求。");
-		long second = this.objections.file(this.campaignId, member(2).id(), "李华", "010-12345678", "第二件异议：未参加志愿服务。");
+		long first = this.objections.file(this.campaignId, member(1).id(), "王明", "13800138000", "第一件异议：成绩不符合要求。",
+				ADDRESS);
+		long second = this.objections.file(this.campaignId, member(2).id(), "李华", "010-12345678", "第二件异议：未参加志愿服务。",
+				ADDRESS);
 		List<Task> tasks = this.support.tasks(pid, "Task_VerifyObjection");
 		assertThat(tasks).hasSize(2)
 			.extracting((t) -> ((Number) this.support.taskService.getVariable(t.getId(), "objectionId")).longValue())
@@ -423,17 +432,65 @@ class CommendationProcessTests {
 	}
 
 	@Test
+	void oneAddressFilesAtMostFiveObjectionsADayAndNothingMoreIsStored() {
+		String pid = atNotice();
+		for (int i = 1; i <= 5; i++) {
+			this.objections.file(this.campaignId, member(1).id(), "王明" + "甲乙丙丁戊".charAt(i - 1), "13800138000",
+					"第" + i + "件异议：该同学成绩不符合要求。", "198.51.100.7");
+		}
+		assertThatThrownBy(() -> this.objections.file(this.campaignId, member(2).id(), "李华", "13900139000",
+				"第六件异议：该同学未参加志愿服务。", "198.51.100.7"))
+			.isInstanceOf(ObjectionService.RefusedException.class)
+			.hasMessageContaining("24 小时内对本公示最多提出 5 件异议")
+			.extracting((ex) -> ((ObjectionService.RefusedException) ex).status())
+			.isEqualTo(429);
+		assertThat(this.commendations.objections(this.campaignId)).hasSize(5);
+		assertThat(this.support.tasks(pid, "Task_VerifyObjection")).hasSize(5);
+		// another address is not held back by this one
+		this.objections.file(this.campaignId, member(2).id(), "李华", "13900139000", "该同学未参加志愿服务，请核实。", "198.51.100.8");
+		assertThat(this.support.tasks(pid, "Task_VerifyObjection")).hasSize(6);
+	}
+
+	@Test
+	void aNoticeTakesAtMostTwentyObjectionsAnHourFromAllAddresses() {
+		String pid = atNotice();
+		for (int i = 1; i <= 20; i++) {
+			this.objections.file(this.campaignId, member(1).id(), "王明", "13800138000", "第" + i + "件异议：该同学成绩不符合要求。",
+					"203.0.113." + i);
+		}
+		assertThatThrownBy(() -> this.objections.file(this.campaignId, member(1).id(), "李华", "13900139000",
+				"第二十一件异议：该同学未参加志愿服务。", "203.0.113.99"))
+			.hasMessageContaining("1 小时内收到的异议已达 20 件的上限");
+		assertThat(this.commendations.objections(this.campaignId)).hasSize(20);
+		assertThat(this.support.tasks(pid, "Task_VerifyObjection")).hasSize(20);
+	}
+
+	@Test
+	void signaturesThatNameNobodyAreRefusedAsAnonymous() {
+		String pid = atNotice();
+		for (String name : List.of("匿名", "某同学", "一群众", "知情人")) {
+			assertThatThrownBy(() -> this.objections.file(this.campaignId, member(1).id(), name, "13800138000",
+					"该同学本学期有两门课程不及格，与优秀团员标准不符。", ADDRESS))
+				.as(name)
+				.hasMessageContaining("视同匿名");
+		}
+		assertThat(this.commendations.objections(this.campaignId)).isEmpty();
+		assertThat(this.support.tasks(pid, "Task_VerifyObjection")).isEmpty();
+	}
+
+	@Test
 	void anonymousOrVagueObjectionsAreRefusedAndNothingIsStored() {
 		String pid = atNotice();
 		long candidate = member(1).id();
-		assertThatThrownBy(() -> this.objections.file(this.campaignId, candidate, " ", "", "匿名举报该同学不符合条件。"))
+		assertThatThrownBy(() -> this.objections.file(this.campaignId, candidate, " ", "", "匿名举报该同学不符合条件。", ADDRESS))
 			.hasMessageContaining("匿名异议不予受理");
-		assertThatThrownBy(() -> this.objections.file(this.campaignId, candidate, "王明", "微信号abc", "该同学不符合优秀团员条件。"))
+		assertThatThrownBy(
+				() -> this.objections.file(this.campaignId, candidate, "王明", "微信号abc", "该同学不符合优秀团员条件。", ADDRESS))
 			.hasMessageContaining("联系方式");
-		assertThatThrownBy(() -> this.objections.file(this.campaignId, candidate, "王明", "13800138000", "不同意"))
+		assertThatThrownBy(() -> this.objections.file(this.campaignId, candidate, "王明", "13800138000", "不同意", ADDRESS))
 			.hasMessageContaining("10 到 2000 个字");
 		assertThatThrownBy(
-				() -> this.objections.file(this.campaignId, 987654321L, "王明", "13800138000", "该同学不符合优秀团员条件。"))
+				() -> this.objections.file(this.campaignId, 987654321L, "王明", "13800138000", "该同学不符合优秀团员条件。", ADDRESS))
 			.hasMessageContaining("公示名单");
 		assertThat(this.commendations.objections(this.campaignId)).isEmpty();
 		assertThat(this.support.tasks(pid, "Task_VerifyObjection")).isEmpty();

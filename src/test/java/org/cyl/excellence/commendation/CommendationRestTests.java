@@ -159,7 +159,9 @@ class CommendationRestTests {
 		// for
 		// the committee's line
 		String verify = task(as(p + "c"), commendation, "Task_VerifyObjection");
-		assertThat(formVariables(as(p + "c"), verify).at("/objectionSummary/value").asText()).contains("王明", "课程不及格");
+		JsonNode verifyVars = formVariables(as(p + "c"), verify);
+		assertThat(verifyVars.at("/objectionSummary/value").asText()).contains("王明", "13800138000");
+		assertThat(verifyVars.at("/objectionContent/value").asText()).isEqualTo("该同学本学期有课程不及格，请核实。");
 		submit(as(p + "c"), verify, Map.of("objectionVerdict", "DISMISS", "objectionFinding", "经核实，补考已通过"));
 		JsonNode view = json.readTree(as(p + "c").get("/api/commendations/" + campaignId).body());
 		assertThat(view.at("/objections/0/status").asText()).isEqualTo("DISMISSED");
