@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 import org.cyl.excellence.organization.Groups;
@@ -308,12 +309,16 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 			return;
 		}
 		if (variables != null) {
-			for (Map.Entry<String, ?> variable : variables.entrySet()) {
-				if (!fields.contains(variable.getKey())) {
-					throw new BadUserRequestException("“" + variable.getKey() + "”" + NOT_A_FIELD);
+			for (String name : variables.keySet()) {
+				if (!fields.contains(name)) {
+					throw new BadUserRequestException("“" + name + "”" + NOT_A_FIELD);
 				}
-				if (!isFormValue(variable.getValue())) {
-					throw new BadUserRequestException("“" + variable.getKey() + "”" + NOT_A_FORM_VALUE);
+				// the typed value as sent, never deserialized: an Xml or object value
+				// that
+				// does not parse is refused as such, not failed on
+				Object value = (variables instanceof VariableMap map) ? map.getValueTyped(name) : variables.get(name);
+				if (!isFormValue(value)) {
+					throw new BadUserRequestException("“" + name + "”" + NOT_A_FORM_VALUE);
 				}
 			}
 		}

@@ -22,7 +22,6 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -91,8 +90,13 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRest(HttpSecurity http, IdentityAuthenticationProvider identity) throws Exception {
-		BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-		entryPoint.setRealmName("excellence-campaign");
+		// answered here, not by the container's error dispatch (which would parse a
+		// refused upload's body again): 401, the Basic challenge and a Chinese message
+		AuthenticationEntryPoint json = unauthorizedJson();
+		AuthenticationEntryPoint entryPoint = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"excellence-campaign\"");
+			json.commence(request, response, ex);
+		};
 		return http.securityMatcher(path("/engine-rest/**"))
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(path("/engine-rest/identity/verify"))
 				.denyAll()

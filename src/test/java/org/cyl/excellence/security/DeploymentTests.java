@@ -62,7 +62,7 @@ class DeploymentTests {
 	void anonymousDeploymentIsRefusedWith401() throws IOException {
 		HttpResponse<String> response = TestHttp.anonymous(this.port)
 			.postFiles("/engine-rest/deployment/create", modelerUpload("modeler-anonymous"));
-		assertThat(response.statusCode()).isEqualTo(401);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
 	}
 
 	/**
