@@ -427,18 +427,12 @@ class BrowserTests {
 	@Test
 	void anyoneObjectsOnThePublicNoticeAndTheCommitteeVerifiesInTasklist() throws Exception {
 		String p = "BN" + System.nanoTime() % 100000;
-		this.support.organization(p, 1);
-		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
-		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
-				java.util.Map.of("planDecision", "approve"));
-		this.support.runJobs(campaign.getId());
-		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
-		this.support.finishBranch(this.support.branchInstance(campaignId, p + "B1"));
-		String commendation = this.support.commendationInstance(campaign.getId());
-		this.support.nominate(commendation, java.util.List.of(p + "B1"), java.util.List.of());
-		this.support.assess(commendation, (c) -> "ACCEPT", false);
-		this.support.writeDeeds(commendation);
-		this.support.audit(commendation, "APPROVE", java.util.List.of(), null);
+		String campaignId = campaignAtNotice(p);
+		String commendation = this.support.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("CommendationProcess")
+			.processInstanceBusinessKey(campaignId)
+			.singleResult()
+			.getId();
 
 		// the public notice, without login
 		driver.get(url("/public/notices/" + campaignId));
@@ -457,17 +451,7 @@ class BrowserTests {
 		screenshot("17-objection-received");
 
 		// the committee sees 核查异议 in Tasklist and dismisses it with its finding
-		logIn(p + "c", "demo");
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
-		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
-			.click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
-			.click();
+		claimVerifyObjection(p + "c");
 		// what people wrote is shown in disabled text areas (their values, not the page's
 		// text)
 		waiting().until((d) -> formText().contains("课程不及格"));
@@ -504,17 +488,7 @@ class BrowserTests {
 		clickInView(driver.findElement(By.cssSelector(".objection button[type=submit]")));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "您的异议已收到"));
 
-		logIn(p + "c", "demo");
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
-		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
-			.click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
-			.click();
+		claimVerifyObjection(p + "c");
 		waiting().until((d) -> formText().contains("后面的文字"));
 		var content = driver.findElement(By.cssSelector("textarea[id$='-Field_ObjectionContent']"));
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", content);
@@ -527,6 +501,23 @@ class BrowserTests {
 		assertThat(form.findElements(By.tagName("strong"))).noneMatch((b) -> b.getText().contains("核查结论"));
 		assertThat(form.findElements(By.tagName("b"))).isEmpty();
 		assertThat(form.getText()).doesNotContain("核查结论（团市委已认定）");
+	}
+
+	/**
+	 * Logs in as the committee member, opens 核查异议 from 全部待办 in Tasklist and claims it.
+	 */
+	private void claimVerifyObjection(String user) {
+		logIn(user, "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.findElement(By.xpath("//*[normalize-space(text())='全部待办']")).click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
+			.click();
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
+			.click();
 	}
 
 	/**
