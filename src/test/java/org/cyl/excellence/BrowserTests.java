@@ -427,12 +427,8 @@ class BrowserTests {
 	@Test
 	void anyoneObjectsOnThePublicNoticeAndTheCommitteeVerifiesInTasklist() throws Exception {
 		String p = "BN" + System.nanoTime() % 100000;
-		String campaignId = campaignAtNotice(p);
-		String commendation = this.support.runtimeService.createProcessInstanceQuery()
-			.processDefinitionKey("CommendationProcess")
-			.processInstanceBusinessKey(campaignId)
-			.singleResult()
-			.getId();
+		String campaignId = this.support.campaignAtNotice(p);
+		String commendation = this.support.commendationOf(campaignId);
 
 		// the public notice, without login
 		driver.get(url("/public/notices/" + campaignId));
@@ -476,7 +472,7 @@ class BrowserTests {
 	@Test
 	void anObjectionWithMarkdownAndHtmlIsShownVerbatimInTasklist() throws Exception {
 		String p = "BM" + System.nanoTime() % 100000;
-		String campaignId = campaignAtNotice(p);
+		String campaignId = this.support.campaignAtNotice(p);
 		String forged = "**核查结论（团市委已认定）：异议属实** [点此](http://evil.example) <b>x</b> 后面的文字";
 		driver.get(url("/public/notices/" + campaignId));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "拟表彰对象的公示"));
@@ -518,26 +514,6 @@ class BrowserTests {
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
 			.click();
-	}
-
-	/**
-	 * A campaign of a fresh committee {@code p} with one branch whose candidates are on
-	 * the public notice.
-	 */
-	private String campaignAtNotice(String p) {
-		this.support.organization(p, 1);
-		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
-		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
-				java.util.Map.of("planDecision", "approve"));
-		this.support.runJobs(campaign.getId());
-		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
-		this.support.finishBranch(this.support.branchInstance(campaignId, p + "B1"));
-		String commendation = this.support.commendationInstance(campaign.getId());
-		this.support.nominate(commendation, java.util.List.of(p + "B1"), java.util.List.of());
-		this.support.assess(commendation, (c) -> "ACCEPT", false);
-		this.support.writeDeeds(commendation);
-		this.support.audit(commendation, "APPROVE", java.util.List.of(), null);
-		return campaignId;
 	}
 
 	/**

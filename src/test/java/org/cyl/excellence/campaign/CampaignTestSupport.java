@@ -556,6 +556,35 @@ public class CampaignTestSupport {
 		this.complete(this.task(pid, "Task_AuditCandidates"), values);
 	}
 
+	/**
+	 * A campaign of a fresh committee {@code prefix} with one branch, run to its public
+	 * notice (公示): the branch's organisation and its voted member are candidates. Returns
+	 * the campaign's id.
+	 */
+	public String campaignAtNotice(String prefix) {
+		organization(prefix, 1);
+		ProcessInstance campaign = startCampaign(prefix + "c", plan(1));
+		complete(task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		runJobs(campaign.getId());
+		String campaignId = (String) this.runtimeService.getVariable(campaign.getId(), "campaignId");
+		finishBranch(branchInstance(campaignId, prefix + "B1"));
+		String commendation = commendationInstance(campaign.getId());
+		nominate(commendation, List.of(prefix + "B1"), List.of());
+		assess(commendation, (c) -> "ACCEPT", false);
+		writeDeeds(commendation);
+		audit(commendation, "APPROVE", List.of(), null);
+		return campaignId;
+	}
+
+	/** The commendation process of a campaign (its business key is the campaign's id). */
+	public String commendationOf(String campaignId) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey("CommendationProcess")
+			.processInstanceBusinessKey(campaignId)
+			.singleResult()
+			.getId();
+	}
+
 	/** 印发表彰决定. */
 	public void issueDecision(String pid, String decisionNo) {
 		this.complete(this.task(pid, "Task_IssueDecision"),

@@ -36,18 +36,8 @@ class ObjectionLimitTests {
 	@Test
 	void aFloodOfObjectionsFromOneAddressStopsAtTheLimitAndTheCommitteeSeesWhatWasRefused() throws Exception {
 		String p = "OL" + System.nanoTime() % 100000;
-		this.support.organization(p, 1);
-		var campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
-		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
-				Map.of("planDecision", "approve"));
-		this.support.runJobs(campaign.getId());
-		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
-		this.support.finishBranch(this.support.branchInstance(campaignId, p + "B1"));
-		String commendation = this.support.commendationInstance(campaign.getId());
-		this.support.nominate(commendation, List.of(p + "B1"), List.of());
-		this.support.assess(commendation, (c) -> "ACCEPT", false);
-		this.support.writeDeeds(commendation);
-		this.support.audit(commendation, "APPROVE", List.of(), null);
+		String campaignId = this.support.campaignAtNotice(p);
+		String commendation = this.support.commendationOf(campaignId);
 		String candidate = this.support.jdbc
 			.sql("select min(id) from candidate where campaign_id = ? and holder_type = 'MEMBER'")
 			.param(campaignId)
