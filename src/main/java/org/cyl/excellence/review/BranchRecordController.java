@@ -70,14 +70,25 @@ class BranchRecordController {
 			List<String> parts = new ArrayList<>();
 			map.forEach((k, v) -> {
 				if (v != null && !v.toString().isBlank()) {
-					String value = (v instanceof Map<?, ?> m) ? m.toString().replace("{", "").replace("}", "")
-							: v.toString();
+					String value = (v instanceof Map<?, ?> m)
+							? String.join("，",
+									m.entrySet().stream().map((e) -> e.getKey() + "：" + label(e.getValue())).toList())
+							: label(v);
 					parts.add(FIELD_LABELS.getOrDefault(k.toString(), k.toString()) + "：" + value);
 				}
 			});
 			return String.join("；", parts);
 		}
 		return String.valueOf(content);
+	}
+
+	/**
+	 * What a person chose, as the form showed it: a decision or a rating by its label,
+	 * never its code (approve, GOOD); what people wrote as it is.
+	 */
+	private static String label(Object value) {
+		String text = String.valueOf(value);
+		return ReviewSummary.RATING_LABELS.getOrDefault(text, ReviewSupport.verdictLabel(text));
 	}
 
 	record BranchRecord(String campaignTitle, String branchCode, String branchName, String stage, List<Entry> documents,

@@ -282,6 +282,11 @@ class BranchRestTests {
 			.get("/campaigns/" + campaignId + "/branches/" + BRANCH + "/record")
 			.body();
 		assertThat(recordPage).contains("活动记录", "团委点评", "覆盖面还可扩大", "工作成效：成效");
+		// what people chose, by the labels they chose it by, never by its code
+		List<String> texts = entries.get("opinions").findValuesAsText("text");
+		assertThat(texts).anyMatch((t) -> t.contains("结论：通过"))
+			.anyMatch((t) -> t.contains("评定：") && t.contains("：好"))
+			.noneMatch((t) -> t.matches("(?s).*(approve|return|GOOD|FAIR|AVERAGE|POOR|PASS|RECTIFY).*"));
 	}
 
 	@Test
