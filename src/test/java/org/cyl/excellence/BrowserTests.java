@@ -226,9 +226,15 @@ class BrowserTests {
 		type("Field_Theme", "扩大组织覆盖、增强组织活力");
 		choose("Field_StandardSet", "四好 + 四带头");
 		date("Field_CampaignStart", today);
+		assertThat(stageOrderWarning()).as("one date alone is in no wrong order").isFalse();
 		date("Field_MobilizationEnd", today.plusDays(10));
+		// the stages out of order: the form says so at once
+		date("Field_AdvanceEnd", today.plusDays(5));
+		waiting().until((d) -> stageOrderWarning());
+		screenshot("09a-campaign-dates-out-of-order");
 		date("Field_AdvanceEnd", today.plusDays(100));
 		date("Field_SummaryEnd", today.plusDays(200));
+		waiting().until((d) -> !stageOrderWarning());
 		type("Field_Round1Theme", "牢记宗旨为民服务");
 		date("Field_Round1End", today.plusDays(60));
 		date("Field_ReviewDate", today.plusDays(150));
@@ -301,8 +307,17 @@ class BrowserTests {
 	 * A form-js date field: typed as the date picker shows dates (MM/dd/yyyy), confirmed
 	 * with Enter.
 	 */
+	/** Whether the plan form warns that its stage dates are out of order. */
+	private static boolean stageOrderWarning() {
+		return driver.findElements(By.xpath("//*[contains(text(),'日期顺序不对')]"))
+			.stream()
+			.anyMatch(org.openqa.selenium.WebElement::isDisplayed);
+	}
+
 	private void date(String id, java.time.LocalDate day) {
 		field(id).click();
+		// replaces what the field held
+		field(id).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
 		field(id).sendKeys(day.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"))
 				+ org.openqa.selenium.Keys.ENTER);
 		// close the calendar: click outside it
