@@ -23,8 +23,8 @@ import static org.cyl.excellence.campaign.CampaignVariables.TITLE;
 
 /**
  * The implementation plan (实施方案) as the forms CampaignPlan and RevisePlan submit it,
- * checked with the forms' own limits plus what a form cannot check: the stages in order,
- * the rounds inside the campaign.
+ * checked with the forms' own limits plus what a form cannot check: the stages in order
+ * and not begun more than a week ago, the rounds inside the campaign.
  */
 public record Plan(String title, String theme, String standardSet, LocalDate campaignStart, LocalDate mobilizationEnd,
 		LocalDate advanceEnd, LocalDate summaryEnd, int pledgeWindowDays, List<Round> rounds, LocalDate reviewDate,
@@ -39,6 +39,13 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 	public static final int MAX_ROUNDS = 3;
 
 	/**
+	 * How many days a plan's start may lie in the past: a plan adopted at a meeting is
+	 * entered within the week; a start further back would open stages whose time is
+	 * already gone (and their tasks overdue at once).
+	 */
+	public static final int MAX_DAYS_BACKDATED = 7;
+
+	/**
 	 * Reads and checks the plan; the first problem is thrown as a
 	 * {@link BadUserRequestException}.
 	 */
@@ -50,6 +57,11 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 		LocalDate mobilizationEnd = form.date(MOBILIZATION_END, "动员部署结束");
 		LocalDate advanceEnd = form.date(ADVANCE_END, "全面推进结束");
 		LocalDate summaryEnd = form.date(SUMMARY_END, "总结提升结束");
+		LocalDate today = LocalDate.now();
+		if (start.isBefore(today.minusDays(MAX_DAYS_BACKDATED))) {
+			throw FormData.invalid("动员部署开始", "不能早于 " + MAX_DAYS_BACKDATED + " 天前（" + today.minusDays(MAX_DAYS_BACKDATED)
+					+ "）：方案须在活动开始前或开始后一周内制定，已过去的阶段无法再安排");
+		}
 		if (!mobilizationEnd.isAfter(start)) {
 			throw FormData.invalid("动员部署结束", "必须晚于动员部署开始");
 		}
@@ -97,6 +109,19 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 		int quotaPerBranch = form.number(QUOTA_MEMBERS_PER_BRANCH, "每个团支部推荐优秀团员名额", 0, 100);
 		return new Plan(title, theme, standardSet, start, mobilizationEnd, advanceEnd, summaryEnd, window, rounds,
 				reviewDate, quotaOrganizations, quotaMembers, quotaPerBranch);
+	}
+
+	/**
+	 * Checks the date of a meeting a branch reports as held (动员大会, 团员大会): not before the
+	 * campaign began, not in the future.
+	 */
+	public void checkMeetingHeld(LocalDate meeting, String label) {
+		if (meeting.isBefore(this.campaignStart)) {
+			throw FormData.invalid(label, "不能早于活动的动员部署开始日期（" + this.campaignStart + "）");
+		}
+		if (meeting.isAfter(LocalDate.now())) {
+			throw FormData.invalid(label, "不能是将来的日期：请在会后填写");
+		}
 	}
 
 	/** The plan in a few lines, as the higher committee reads it in ApprovePlan. */

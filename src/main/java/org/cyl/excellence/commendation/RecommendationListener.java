@@ -72,6 +72,7 @@ class RecommendationListener implements TaskListener {
 		}
 		FormData form = new FormData(task);
 		LocalDate meeting = form.date("meetingDate", "团员大会日期");
+		this.campaigns.find(campaignId).orElseThrow().plan().checkMeetingHeld(meeting, "团员大会日期");
 		int entitled = form.number("entitled", "应到人数", 1, members.size());
 		int present = form.number("present", "实到人数", 0, entitled);
 		if (present * 3 <= entitled * 2) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.BranchVariables;
+import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.system.CurrentUser;
 import org.cyl.excellence.system.FormData;
@@ -18,8 +19,8 @@ import static org.cyl.excellence.review.ReviewVariables.MEETING_DATE;
 
 /**
  * {@code Task_MobilizeBranch} (制定支部方案并动员) of BranchCampaignProcess, on complete: the
- * branch's plan, the mobilisation meeting's date and attendance (at most the branch's
- * members).
+ * branch's plan, the mobilisation meeting's date (held: not before the campaign began,
+ * not in the future) and attendance (at most the branch's members).
  */
 @Component
 class BranchMobilizationListener implements TaskListener {
@@ -28,9 +29,12 @@ class BranchMobilizationListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	BranchMobilizationListener(BranchRecords records, CurrentUser currentUser) {
+	private final CampaignRepository campaigns;
+
+	BranchMobilizationListener(BranchRecords records, CurrentUser currentUser, CampaignRepository campaigns) {
 		this.records = records;
 		this.currentUser = currentUser;
+		this.campaigns = campaigns;
 	}
 
 	@Override
@@ -38,6 +42,8 @@ class BranchMobilizationListener implements TaskListener {
 		FormData form = new FormData(task);
 		String plan = form.text(BRANCH_PLAN, "支部实施方案", 2000);
 		LocalDate meeting = form.date(MEETING_DATE, "动员大会日期");
+		this.campaigns.find((String) task.getVariable(CampaignVariables.CAMPAIGN_ID))
+			.ifPresent((campaign) -> campaign.plan().checkMeetingHeld(meeting, "动员大会日期"));
 		int members = ((Number) task.getVariable(BranchVariables.MEMBER_COUNT)).intValue();
 		int attendance = form.number(ATTENDANCE, "参会人数", 0, members);
 		Map<String, Object> content = new LinkedHashMap<>();

@@ -187,6 +187,10 @@ class BranchCampaignProcessTests {
 		Task task = this.support.task(this.pid, "Task_RecommendMembers");
 		List<String> members = this.support.memberOptions(task);
 		assertThat(members).hasSize(3);
+		// a meeting not yet held
+		Map<String, Object> future = this.support.recommendation(task, 3, 3, List.of(members.get(0)), List.of(3L));
+		future.put("meetingDate", java.time.LocalDate.now().plusDays(1).toString());
+		assertThatThrownBy(() -> this.support.complete(task, future)).hasMessageContaining("团员大会日期");
 		// present not more than two thirds of those entitled
 		assertThatThrownBy(() -> this.support.complete(task,
 				this.support.recommendation(task, 3, 2, List.of(members.get(0)), List.of(2L))))
@@ -228,6 +232,14 @@ class BranchCampaignProcessTests {
 		Map<String, Object> missing = CampaignTestSupport.mobilization();
 		missing.remove("branchPlan");
 		assertThatThrownBy(() -> this.support.complete(task, missing)).hasMessageContaining("支部实施方案");
+		// a meeting held before the campaign began, or not yet held
+		Map<String, Object> tooEarly = CampaignTestSupport.mobilization();
+		tooEarly.put("meetingDate", java.time.LocalDate.now().minusMonths(18).toString());
+		assertThatThrownBy(() -> this.support.complete(task, tooEarly)).hasMessageContaining("动员大会日期")
+			.hasMessageContaining("不能早于");
+		Map<String, Object> future = CampaignTestSupport.mobilization();
+		future.put("meetingDate", java.time.LocalDate.now().plusDays(1).toString());
+		assertThatThrownBy(() -> this.support.complete(task, future)).hasMessageContaining("将来");
 		assertThat(instance()).isWaitingAt("Task_MobilizeBranch");
 		assertThat(count("branch_document where campaign_id = '" + this.campaignId + "'")).isZero();
 		assertThat(this.support.runtimeService.getVariable(this.pid, "branchPlan")).isNull();

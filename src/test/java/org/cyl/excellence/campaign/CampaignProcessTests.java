@@ -166,6 +166,12 @@ class CampaignProcessTests {
 		Map<String, Object> plan = new java.util.HashMap<>(CampaignTestSupport.plan(1));
 		plan.put("mobilizationEnd", plan.get("campaignStart"));
 		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", plan)).hasMessageContaining("动员部署结束");
+		// stages that began more than a week ago: their time is gone
+		Map<String, Object> backdated = new java.util.HashMap<>(CampaignTestSupport.plan(1));
+		backdated.put("campaignStart", java.time.LocalDate.now().minusDays(Plan.MAX_DAYS_BACKDATED + 1).toString());
+		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", backdated))
+			.hasMessageContaining("动员部署开始")
+			.hasMessageContaining("天前");
 		Map<String, Object> lateRound = new java.util.HashMap<>(CampaignTestSupport.plan(1));
 		lateRound.put("round1End", java.time.LocalDate.now().plusDays(300).toString());
 		assertThatThrownBy(() -> this.support.startCampaign(this.prefix + "c", lateRound))
