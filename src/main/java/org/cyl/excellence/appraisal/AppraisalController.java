@@ -14,6 +14,8 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
+import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
@@ -49,8 +51,11 @@ class AppraisalController {
 
 	private final PublicUrl publicUrl;
 
+	private final CampaignRepository campaigns;
+
 	AppraisalController(AppraisalRepository appraisals, BallotTokens tokens, OrganizationDirectory organizations,
-			RuntimeService runtimeService, PublicUrl publicUrl) {
+			RuntimeService runtimeService, PublicUrl publicUrl, CampaignRepository campaigns) {
+		this.campaigns = campaigns;
 		this.appraisals = appraisals;
 		this.tokens = tokens;
 		this.organizations = organizations;
@@ -128,21 +133,35 @@ class AppraisalController {
 	}
 
 	/** 通报批评: every organisation criticised after a mass appraisal in the campaign. */
+	/**
+	 * The campaign's criticism notice: for the campaign's committee and the organisations
+	 * above it (and its Party organisation, managers, administrators), the committees
+	 * that organised an appraisal of the campaign, and the criticised organisations
+	 * themselves — not for every branch below the organising committee.
+	 */
 	@GetMapping("/campaigns/{campaignId}/criticisms")
 	String criticisms(@PathVariable String campaignId, Authentication authentication, Model model) {
+		Campaign campaign = this.campaigns.find(campaignId)
+			.orElseThrow(() -> new NotFoundException("活动 " + campaignId + " 不存在"));
+		boolean allowed = isAdmin(authentication) || this.organizations.find(campaign.committeeCode())
+			.map((committee) -> this.organizations.maySee(authentication, committee))
+			.orElse(false);
+		List<String> myCommittees = this.organizations.organizationsWhere(authentication.getName(), Role.COMMITTEE);
 		List<Criticism> criticised = new ArrayList<>();
-		String committee = null;
 		for (Appraisal a : this.appraisals.findByCampaign(campaignId)) {
-			committee = a.committeeCode();
+			allowed = allowed || myCommittees.contains(a.committeeCode());
 			if ("CRITICISE".equals(a.outcome())) {
+				Organization org = this.organizations.find(a.orgCode()).orElse(null);
+				allowed = allowed || (org != null && this.organizations.maySee(authentication, org));
 				criticised.add(new Criticism(name(a.orgCode()), a.round(), a.grade(),
 						AppraisalRectifyListener.percent(a.satisfaction()),
 						AppraisalRectifyListener.percent(a.dissatisfaction()), "/appraisals/" + a.id() + "/results"));
 			}
 		}
-		if (committee != null && !mayRead(authentication, committee) && !isAdmin(authentication)) {
-			throw new AccessDeniedException("无权查看本次活动的通报");
+		if (!allowed) {
+			throw new AccessDeniedException("本次活动的通报批评只发给活动的团委及其上级、组织评议的团委和被通报的组织");
 		}
+		model.addAttribute("title", campaign.plan().title());
 		model.addAttribute("criticised", criticised);
 		return "appraisal-criticisms";
 	}

@@ -227,6 +227,22 @@ class BranchRestTests {
 			.statusCode()).isEqualTo(404);
 		assertThat(TestHttp.login(this.port, "gb1202", "demo").get("/campaigns/" + campaignId + "/criticisms").body())
 			.contains("群众评议通报批评", "没有因群众评议满意度偏低被通报批评的组织");
+		// the notice is for the campaign's committee line, managers and the organising
+		// committee; a branch that was not criticised, and another college, are not its
+		// readers; an unknown campaign is not found
+		for (String reader : List.of("committee12", "secretary12", "city1", "party12", "manager")) {
+			assertThat(TestHttp.login(this.port, reader, "demo")
+				.get("/campaigns/" + campaignId + "/criticisms")
+				.statusCode()).as(reader).isEqualTo(200);
+		}
+		for (String outsider : List.of("sec120201", "gb1201")) {
+			assertThat(TestHttp.login(this.port, outsider, "demo")
+				.get("/campaigns/" + campaignId + "/criticisms")
+				.statusCode()).as(outsider).isEqualTo(403);
+		}
+		assertThat(TestHttp.login(this.port, "committee12", "demo")
+			.get("/campaigns/no-such-campaign/criticisms")
+			.statusCode()).isEqualTo(404);
 		JsonNode results = json.readTree(as("m12020205").get("/api/appraisals/" + appraisalId + "/results").body());
 		assertThat(results.get("grade").asText()).isEqualTo("好");
 		assertThat(results.get("participation").asText()).isEqualTo("80%");
