@@ -11,11 +11,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.campaign.CampaignVariables;
+import org.cyl.excellence.organization.Groups;
 import org.cyl.excellence.organization.OrganizationDirectory;
+import org.cyl.excellence.organization.Role;
 import org.cyl.excellence.system.CurrentUser;
 import org.cyl.excellence.system.FormData;
 import org.springframework.stereotype.Component;
 
+import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_COMMITTEE_GROUP;
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_ID;
 import static org.cyl.excellence.appraisal.AppraisalVariables.BALLOT_COUNT;
 import static org.cyl.excellence.appraisal.AppraisalVariables.CLOSES_AT;
@@ -56,7 +59,13 @@ class IssueBallotsDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		String orgCode = (String) execution.getVariable(ORG_CODE);
 		String campaignId = (String) execution.getVariable(CampaignVariables.CAMPAIGN_ID);
-		String committee = this.organizations.find(orgCode).map((o) -> o.parentCode()).orElse(orgCode);
+		// the committee that organises it is the one its task was offered to: the
+		// branch's
+		// committee for a branch, the campaign's own committee for its candidate list
+		String committee = Groups.orgCodeOf((String) execution.getVariable(APPRAISAL_COMMITTEE_GROUP), Role.COMMITTEE);
+		if (committee == null) {
+			committee = this.organizations.find(orgCode).map((o) -> o.parentCode()).orElse(orgCode);
+		}
 		int ballots = ((Number) execution.getVariable(BALLOT_COUNT)).intValue();
 		ZoneId zone = ZoneId.systemDefault();
 		LocalDate opens = LocalDate.parse((String) execution.getVariable(OPENS_AT));

@@ -41,6 +41,19 @@ public final class Groups {
 	}
 
 	/**
+	 * The organisation of a role's group ({@code org12committee} → {@code 12}); null for
+	 * a group of another role or no organisation.
+	 */
+	public static String orgCodeOf(String groupId, Role role) {
+		String suffix = role.key();
+		if (groupId == null || !groupId.startsWith("org") || !groupId.endsWith(suffix)
+				|| groupId.length() <= 3 + suffix.length()) {
+			return null;
+		}
+		return groupId.substring(3, groupId.length() - suffix.length());
+	}
+
+	/**
 	 * The role groups every organisation of a type has, whether or not anybody holds the
 	 * role yet.
 	 */

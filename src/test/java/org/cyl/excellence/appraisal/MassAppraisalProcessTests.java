@@ -135,12 +135,29 @@ class MassAppraisalProcessTests {
 	}
 
 	@Test
+	void theTaskNamesWhatIsAppraisedInWhichCampaign() {
+		var task = this.support.task(this.appraisal.getId(), "Task_InitiateAppraisal");
+		var local = this.support.taskService.getVariablesLocal(task.getId());
+		assertThat(local.get("branchName")).isEqualTo("测试支部1");
+		assertThat(local.get("appraisalSubject")).isEqualTo("测试支部1");
+		assertThat(local.get("campaignTitle")).isEqualTo(CampaignTestSupport.plan(1).get("title"));
+		assertThat(local.get("appraisalRepeatReason")).isNull();
+		String id = initiate(10);
+		// organised by the committee its task was offered to (the 团总支 here)
+		assertThat(this.appraisals.find(id).orElseThrow().committeeCode()).endsWith("G");
+	}
+
+	@Test
 	void tooFewBallotsRepeatTheAppraisal() {
 		String first = initiate(10);
 		castAll(first, 0, 4, "SATISFIED");
 		closeEarly();
 		assertThat(this.appraisal).isWaitingAt("Task_InitiateAppraisal");
 		assertThat(this.appraisals.find(first).orElseThrow().outcome()).isEqualTo("REPEAT");
+		// the task says why it came back
+		var again = this.support.task(this.appraisal.getId(), "Task_InitiateAppraisal");
+		assertThat((String) this.support.taskService.getVariableLocal(again.getId(), "appraisalRepeatReason"))
+			.contains("第1轮", "发出选票 10 张", "收回 4 张", "参评率 40%", "重新组织评议");
 		String second = initiate(4);
 		assertThat(this.appraisals.find(second).orElseThrow().round()).isEqualTo(2);
 		// 3 of 4 比较满意 on the overall item: satisfaction 75%

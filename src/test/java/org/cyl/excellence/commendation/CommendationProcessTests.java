@@ -308,7 +308,15 @@ class CommendationProcessTests {
 			.getId();
 		assertThat((String) this.support.runtimeService.getVariable(appraisal, "appraisalItems"))
 			.isEqualTo("五四红旗团组织 测试支部1、优秀共青团员 团员11、总体评价");
+		Task initiate = this.support.task(appraisal, "Task_InitiateAppraisal");
+		assertThat((String) this.support.taskService.getVariableLocal(initiate.getId(), "appraisalSubject"))
+			.isEqualTo("测试团委" + this.prefix + "拟表彰对象（候选名单）");
 		String appraisalId = this.support.initiateAppraisal(appraisal, 4);
+		// organised by the committee whose commendation it is, not the one above it
+		assertThat(this.support.jdbc.sql("select committee_code from appraisal where id = ?")
+			.param(appraisalId)
+			.query(String.class)
+			.single()).isEqualTo(this.prefix);
 		for (int i = 0; i < 4; i++) {
 			this.support.ballots.submit(this.support.tokens.token(appraisalId, i),
 					List.of("SATISFIED", (i < 3) ? "SATISFIED" : "DISSATISFIED", "SATISFIED"), null);
