@@ -17,9 +17,9 @@ import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
-import org.cyl.excellence.system.Csv;
-import org.cyl.excellence.system.NotFoundException;
-import org.cyl.excellence.system.PublicUrl;
+import org.cyl.excellence.documents.Csv;
+import org.cyl.excellence.shared.NotFoundException;
+import org.cyl.excellence.shared.PublicUrl;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_ITEMS;

@@ -12,8 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_ID;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

@@ -13,7 +13,7 @@ import org.cyl.excellence.organization.Groups;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
-import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.shared.Dates;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_CHUNK;

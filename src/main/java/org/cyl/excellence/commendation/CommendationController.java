@@ -15,7 +15,7 @@ import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Objection;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Refusal;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.campaign.CampaignVariables;
-import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.shared.Dates;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -17,8 +17,8 @@ import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.Member;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.organization.Member;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.pledge.PledgeVariables.HIGHER_STANDARD;

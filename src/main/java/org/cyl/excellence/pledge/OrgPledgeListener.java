@@ -8,8 +8,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.CampaignRepository;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.pledge.PledgeVariables.COMMITMENT;

@@ -13,8 +13,8 @@ import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Member;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.Dates;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.Dates;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.pledge.PledgeVariables.*;

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
-import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.shared.Dates;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.review.ReviewVariables.RECTIFY_DEADLINE;

@@ -9,7 +9,7 @@ import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

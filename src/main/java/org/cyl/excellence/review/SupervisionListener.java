@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.review.ReviewVariables.REVIEW_HISTORY;

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
-import org.cyl.excellence.system.BenchmarkApplication;
+import org.cyl.excellence.engine.BenchmarkApplication;
 import org.junit.jupiter.api.Test;
 
 /**
