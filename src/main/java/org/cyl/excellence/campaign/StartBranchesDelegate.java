@@ -1,5 +1,6 @@
 package org.cyl.excellence.campaign;
 
+import org.cyl.excellence.branch.BranchVariables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Organization;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.HIGHER_STANDARD;
-import static org.cyl.excellence.pledge.PledgeVariables.IS_CADRE;
-import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE;
+import static org.cyl.excellence.branch.PledgeVariables.HIGHER_STANDARD;
+import static org.cyl.excellence.branch.PledgeVariables.IS_CADRE;
+import static org.cyl.excellence.branch.PledgeVariables.PLEDGE;
 
 /**
  * {@code Task_SignMemberPledge} (签订个人承诺) of BranchCampaignProcess, one task per member.

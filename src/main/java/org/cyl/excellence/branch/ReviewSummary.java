@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.HashMap;

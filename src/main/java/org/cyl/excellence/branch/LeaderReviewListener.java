@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,14 +8,13 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.REVIEW_HISTORY;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEW_HISTORY;
 
 /**
  * {@code Task_CommitteeReview} (团委点评) and {@code Task_PartyReview} (党组织点评) of

@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,11 +10,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.FULFILLED;
-import static org.cyl.excellence.pledge.PledgeVariables.FULFILMENT_REMARK;
-import static org.cyl.excellence.pledge.PledgeVariables.MEMBER_OPTIONS;
-import static org.cyl.excellence.pledge.PledgeVariables.PARTIAL;
-import static org.cyl.excellence.pledge.PledgeVariables.UNFULFILLED;
+import static org.cyl.excellence.branch.PledgeVariables.FULFILLED;
+import static org.cyl.excellence.branch.PledgeVariables.FULFILMENT_REMARK;
+import static org.cyl.excellence.branch.PledgeVariables.MEMBER_OPTIONS;
+import static org.cyl.excellence.branch.PledgeVariables.PARTIAL;
+import static org.cyl.excellence.branch.PledgeVariables.UNFULFILLED;
 
 /**
  * {@code Task_EvaluateFulfilment} (评诺) of BranchCampaignProcess: the secretary, the

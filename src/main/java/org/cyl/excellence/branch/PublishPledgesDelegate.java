@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,16 +7,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.NEXT_STEPS;
-import static org.cyl.excellence.review.ReviewVariables.PROBLEMS;
-import static org.cyl.excellence.review.ReviewVariables.RESULTS;
+import static org.cyl.excellence.branch.ReviewVariables.NEXT_STEPS;
+import static org.cyl.excellence.branch.ReviewVariables.PROBLEMS;
+import static org.cyl.excellence.branch.ReviewVariables.RESULTS;
 
 /**
  * {@code Task_ReportWork} (汇报工作) of BranchCampaignProcess. On create: the organisation

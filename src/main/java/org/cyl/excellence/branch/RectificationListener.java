@@ -1,19 +1,18 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.RECTIFY_MEASURES;
-import static org.cyl.excellence.review.ReviewVariables.RECTIFY_RESULT;
-import static org.cyl.excellence.review.ReviewVariables.REVIEW_FINDINGS;
+import static org.cyl.excellence.branch.ReviewVariables.RECTIFY_MEASURES;
+import static org.cyl.excellence.branch.ReviewVariables.RECTIFY_RESULT;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEW_FINDINGS;
 
 /**
  * {@code Task_Rectify} (限期整改) of BranchCampaignProcess. On create: every opinion so far,

@@ -1,4 +1,4 @@
-package org.cyl.excellence.commendation;
+package org.cyl.excellence.branch;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.Member;

@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.branch;
 
+import org.cyl.excellence.campaign.CampaignTestSupport;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;

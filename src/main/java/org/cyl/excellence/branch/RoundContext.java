@@ -1,7 +1,6 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
 
 /** Which campaign, branch and round a pledge task or step belongs to. */

@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.campaign.CampaignVariables;
@@ -17,7 +16,7 @@ import org.cyl.excellence.shared.Dates;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.*;
+import static org.cyl.excellence.branch.PledgeVariables.*;
 
 /**
  * {@code Task_PrepareRound} (准备本轮承诺) of BranchCampaignProcess, at the start of each

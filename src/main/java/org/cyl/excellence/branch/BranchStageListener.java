@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.branch;
 
+import org.cyl.excellence.campaign.CampaignProgress;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

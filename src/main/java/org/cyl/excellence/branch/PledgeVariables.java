@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 /**
  * Names of the variables of a pledge round of BranchCampaignProcess; form keys are the

@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 /**
  * Names of the variables of the branch plan, the report and the leader review; form keys

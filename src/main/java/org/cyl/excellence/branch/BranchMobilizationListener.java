@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -6,15 +6,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.ATTENDANCE;
-import static org.cyl.excellence.review.ReviewVariables.BRANCH_PLAN;
-import static org.cyl.excellence.review.ReviewVariables.MEETING_DATE;
+import static org.cyl.excellence.branch.ReviewVariables.ATTENDANCE;
+import static org.cyl.excellence.branch.ReviewVariables.BRANCH_PLAN;
+import static org.cyl.excellence.branch.ReviewVariables.MEETING_DATE;
 
 /**
  * {@code Task_MobilizeBranch} (制定支部方案并动员) of BranchCampaignProcess, on complete: the

@@ -1,18 +1,17 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.REVIEW_HISTORY;
-import static org.cyl.excellence.review.ReviewVariables.SUPERVISION_OPINION;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEW_HISTORY;
+import static org.cyl.excellence.branch.ReviewVariables.SUPERVISION_OPINION;
 
 /**
  * {@code Task_SuperviseRectification} (督办整改) of BranchCampaignProcess, after the branch

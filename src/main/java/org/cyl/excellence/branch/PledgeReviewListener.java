@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +13,11 @@ import org.cyl.excellence.shared.Dates;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.MEMBER_PLEDGE_SUMMARY;
-import static org.cyl.excellence.pledge.PledgeVariables.ORG_PLEDGE_SUMMARY;
-import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_DECISION;
-import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_OPINION;
-import static org.cyl.excellence.pledge.PledgeVariables.PLEDGE_REVISION_DUE;
+import static org.cyl.excellence.branch.PledgeVariables.MEMBER_PLEDGE_SUMMARY;
+import static org.cyl.excellence.branch.PledgeVariables.ORG_PLEDGE_SUMMARY;
+import static org.cyl.excellence.branch.PledgeVariables.PLEDGE_DECISION;
+import static org.cyl.excellence.branch.PledgeVariables.PLEDGE_OPINION;
+import static org.cyl.excellence.branch.PledgeVariables.PLEDGE_REVISION_DUE;
 
 /**
  * {@code Task_ReviewPledges} (审核承诺) of BranchCampaignProcess. On create: who signed and

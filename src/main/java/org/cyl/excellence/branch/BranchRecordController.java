@@ -1,11 +1,9 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cyl.excellence.campaign.BranchStages;
-import org.cyl.excellence.campaign.BranchAccess;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.pledge;
+package org.cyl.excellence.branch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +12,8 @@ import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.pledge.PledgeVariables.COMMITMENT;
-import static org.cyl.excellence.pledge.PledgeVariables.MEASURES;
+import static org.cyl.excellence.branch.PledgeVariables.COMMITMENT;
+import static org.cyl.excellence.branch.PledgeVariables.MEASURES;
 
 /**
  * {@code Task_DraftOrgPledge} (制定组织承诺) and {@code Task_ReviseOrgPledge} (修改组织承诺) of

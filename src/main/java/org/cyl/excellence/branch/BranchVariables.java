@@ -1,4 +1,4 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.branch;
 
 /** Names of the variables BranchCampaignProcess starts with; form keys are the same. */
 public final class BranchVariables {

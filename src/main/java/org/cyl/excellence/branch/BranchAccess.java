@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.branch;
 
+import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.branch;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

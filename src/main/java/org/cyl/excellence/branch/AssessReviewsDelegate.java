@@ -1,4 +1,4 @@
-package org.cyl.excellence.review;
+package org.cyl.excellence.branch;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,15 +6,14 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cyl.excellence.campaign.BranchVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.Dates;
 import org.springframework.stereotype.Component;
 
-import static org.cyl.excellence.review.ReviewVariables.RECTIFY_DEADLINE;
-import static org.cyl.excellence.review.ReviewVariables.REVIEW_FINDINGS;
-import static org.cyl.excellence.review.ReviewVariables.REVIEW_PASSED;
-import static org.cyl.excellence.review.ReviewVariables.SUPERVISION_DUE;
+import static org.cyl.excellence.branch.ReviewVariables.RECTIFY_DEADLINE;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEW_FINDINGS;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEW_PASSED;
+import static org.cyl.excellence.branch.ReviewVariables.SUPERVISION_DUE;
 
 /**
  * {@code Task_AssessReviews} (汇总点评意见) of BranchCampaignProcess: the branch passes when
