@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.supervision;
 
+import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.branch.BranchStages;
 import java.util.ArrayList;
 import java.util.HashMap;

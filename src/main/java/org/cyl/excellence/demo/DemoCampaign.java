@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.demo;
 
+import org.cyl.excellence.campaign.CampaignVariables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;

@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.supervision;
 
+import org.cyl.excellence.campaign.CampaignRepository;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.supervision;
 
+import org.cyl.excellence.campaign.CampaignTestSupport;
 import java.net.http.HttpResponse;
 import java.util.Map;
 

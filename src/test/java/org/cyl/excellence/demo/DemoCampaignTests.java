@@ -1,4 +1,4 @@
-package org.cyl.excellence.campaign;
+package org.cyl.excellence.demo;
 
 import java.nio.file.Path;
 import java.util.Map;
