@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which branches of a campaign may be recommended as advanced organisations: the DMN
- * table {@code CommendationEligibility} (bpmn/CommendationEligibility.dmn) judges each
- * branch by the lowest rating of its last leader review (团委 and 党组织), the grade of its
- * last mass appraisal and whether a rectification is still open.
+ * table {@code CommendationEligibility} (bpmn/commendation/CommendationEligibility.dmn)
+ * judges each branch by the lowest rating of its last leader review (团委 and 党组织), the
+ * grade of its last mass appraisal and whether a rectification is still open.
  */
 @Component
 class Eligibility {

@@ -29,10 +29,10 @@ import org.springframework.stereotype.Component;
  * file path when started with {@code spring-boot:run} and by its bare file name inside
  * the fat jar: the two never match, so the same models were deployed again whenever the
  * way of starting, or the directory of the checkout, changed. Here a resource is named by
- * its path below the classpath root ({@code bpmn/CampaignProcess.bpmn}), the same in
- * both. Duplicate filtering then compares with the last deployment of the same name: a
- * restart with no change deploys nothing, and any change deploys every model again (never
- * only the changed ones, which would leave forms behind).
+ * its path below the classpath root ({@code bpmn/campaign/CampaignProcess.bpmn}), the
+ * same in both. Duplicate filtering then compares with the last deployment of the same
+ * name: a restart with no change deploys nothing, and any change deploys every model
+ * again (never only the changed ones, which would leave forms behind).
  */
 @Component
 public class ModelDeployment extends AbstractProcessEnginePlugin {

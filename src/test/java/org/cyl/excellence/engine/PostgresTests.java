@@ -88,7 +88,7 @@ class PostgresTests {
 		try {
 			return java.util.Arrays
 				.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
-					.getResources("classpath:db/migration/V*__*.sql"))
+					.getResources("classpath:db/migration/**/V*__*.sql"))
 				.map((resource) -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
 				.sorted(java.util.Comparator.comparingInt(Integer::parseInt))
 				.toList();
