@@ -72,7 +72,7 @@ class AppraisalController {
 		model.addAttribute("appraisal", appraisal);
 		model.addAttribute("organization", name(appraisal.orgCode()));
 		model.addAttribute("links", links);
-		return "appraisal-ballots";
+		return "appraisal/appraisal-ballots";
 	}
 
 	@GetMapping("/api/appraisals/{id}/ballots.csv")
@@ -120,7 +120,7 @@ class AppraisalController {
 	@GetMapping("/appraisals/{id}/results")
 	String resultsPage(@PathVariable String id, Authentication authentication, Model model) {
 		model.addAttribute("results", results(id, authentication));
-		return "appraisal-results";
+		return "appraisal/appraisal-results";
 	}
 
 	record Criticism(String organization, int round, String grade, String satisfaction, String dissatisfaction,
@@ -144,7 +144,7 @@ class AppraisalController {
 			throw new AccessDeniedException("无权查看本次活动的通报");
 		}
 		model.addAttribute("criticised", criticised);
-		return "appraisal-criticisms";
+		return "appraisal/appraisal-criticisms";
 	}
 
 	private Results results(String id, Authentication authentication) {

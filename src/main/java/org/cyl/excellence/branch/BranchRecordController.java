@@ -99,7 +99,7 @@ class BranchRecordController {
 	String page(@PathVariable String campaignId, @PathVariable String branchCode, Authentication authentication,
 			Model model) {
 		model.addAttribute("record", record(campaignId, branchCode, authentication));
-		return "branch-record";
+		return "branch/branch-record";
 	}
 
 	private BranchRecord record(String campaignId, String branchCode, Authentication authentication) {

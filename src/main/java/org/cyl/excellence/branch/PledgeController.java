@@ -57,7 +57,7 @@ class PledgeController {
 	String page(@PathVariable String campaignId, @PathVariable String branchCode, Authentication authentication,
 			Model model) {
 		model.addAttribute("pledges", published(campaignId, branchCode, authentication));
-		return "pledges";
+		return "branch/pledges";
 	}
 
 	private BranchPledges published(String campaignId, String branchCode, Authentication authentication) {

@@ -55,7 +55,7 @@ class CampaignDashboardController {
 		model.addAttribute("view", view);
 		// inside a script element: no "</script>" may close it early
 		model.addAttribute("viewJson", json.writeValueAsString(view).replace("<", "\\u003c"));
-		return "campaign-dashboard";
+		return "supervision/campaign-dashboard";
 	}
 
 	@GetMapping("/campaigns")
@@ -70,7 +70,7 @@ class CampaignDashboardController {
 					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd()))
 			.toList();
 		model.addAttribute("campaigns", rows);
-		return "campaigns";
+		return "supervision/campaigns";
 	}
 
 	private Campaign watched(String campaignId, Authentication auth) {
