@@ -1,0 +1,8 @@
+/**
+ * The demo university's running campaign (app.demo-data): branches staged at different
+ * steps on the first start. No module depends on it.
+ */
+@ApplicationModule(displayName = "演示数据 · demo", allowedDependencies = { "campaign", "branch", "organization" })
+package org.cyl.excellence.demo;
+
+import org.springframework.modulith.ApplicationModule;
