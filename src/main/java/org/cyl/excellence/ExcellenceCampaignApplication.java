@@ -2,6 +2,7 @@ package org.cyl.excellence;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.modulith.Modulithic;
  * says (ModularityTests, ModuleBoundaryTests).
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @Modulithic(systemName = "excellence-campaign", sharedModules = { "shared" })
 public class ExcellenceCampaignApplication {
 

@@ -26,7 +26,6 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,10 +61,9 @@ class DemoCampaign {
 
 	private final RepositoryService repository;
 
-	DemoCampaign(@Value("${app.demo-data.enabled}") boolean demoData,
-			@Value("${app.demo-data.campaign:true}") boolean campaign, JdbcClient jdbc, FormService forms,
-			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository) {
-		this.enabled = demoData && campaign;
+	DemoCampaign(DemoProperties demo, JdbcClient jdbc, FormService forms, TaskService tasks,
+			ManagementService management, IdentityService identity, RepositoryService repository) {
+		this.enabled = demo.enabled() && demo.campaign();
 		this.jdbc = jdbc;
 		this.forms = forms;
 		this.tasks = tasks;

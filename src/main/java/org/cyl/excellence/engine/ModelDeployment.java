@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -48,8 +47,8 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 
 	private final ResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
 
-	ModelDeployment(@Value("${app.models.locations}") List<String> locations) {
-		this.locations = locations;
+	ModelDeployment(ModelProperties models) {
+		this.locations = models.locations();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package org.cyl.excellence.shared;
 
-import org.springframework.core.env.Environment;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,22 +10,35 @@ import org.springframework.stereotype.Component;
  * codes (appraisal), the task link in urge e-mails (supervision). Never the request's
  * {@code Host} header, which whoever sends the request chooses.
  * <p>
- * Read when used, not when the application starts: its default
- * ({@code http://localhost:<port>}) names the port the server actually listens on, known
- * only once it does (a random one in the tests).
+ * When it is not set, the address is this machine at the port the server actually listens
+ * on ({@code http://localhost:<port>}), known only once it does (a random one in the
+ * tests).
  */
 @Component
 public class PublicUrl {
 
-	private final Environment environment;
+	private final PublicUrlProperties properties;
 
-	PublicUrl(Environment environment) {
-		this.environment = environment;
+	private volatile int port = -1;
+
+	PublicUrl(PublicUrlProperties properties) {
+		this.properties = properties;
+	}
+
+	@EventListener
+	void on(WebServerInitializedEvent event) {
+		this.port = event.getWebServer().getPort();
 	}
 
 	/** The address without a trailing slash, e.g. {@code https://cxzy.example.org}. */
 	public String base() {
-		String url = this.environment.getRequiredProperty("app.public-url").strip();
+		String url = this.properties.publicUrl().strip();
+		if (url.isEmpty()) {
+			if (this.port < 0) {
+				throw new IllegalStateException("app.public-url is not set and no web server listens");
+			}
+			url = "http://localhost:" + this.port;
+		}
 		if (!url.startsWith("http://") && !url.startsWith("https://")) {
 			throw new IllegalStateException("app.public-url must begin with http:// or https://: " + url);
 		}
