@@ -8,20 +8,32 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
+import static org.cyl.excellence.branch.ReviewVariables.LEADER_REVIEW;
+import static org.cyl.excellence.branch.ReviewVariables.LEADER_REVIEW_KEYS;
+import static org.cyl.excellence.branch.ReviewVariables.REVIEWER_TITLE;
 import static org.cyl.excellence.branch.ReviewVariables.REVIEW_HISTORY;
 
 /**
  * {@code Task_CommitteeReview} (团委点评) and {@code Task_PartyReview} (党组织点评) of
  * BranchCampaignProcess: the parent committee and the Party organisation each rate every
  * organisation standard item (好 / 较好 / 一般 / 差) with affirmed results, problems and
- * direction, and pass the branch or order 限期整改 with a deadline. The form keys carry the
- * reviewer's prefix ({@code committee…}, {@code party…}); every opinion is kept.
+ * direction, and pass the branch or order 限期整改 with a deadline; every opinion is kept.
+ * <p>
+ * Both tasks use LeaderReview.form with the same keys ({@code review…}): the create event
+ * declares them task-local, so the two reviews running in parallel never share an input,
+ * and sets the heading ({@code reviewerTitle}, 团委点评 or 党组织点评) as a task-local variable
+ * the form's text shows. Tasks of deployments before it keep their CommitteeReview or
+ * PartyReview form, whose keys carry the reviewer's prefix ({@code committee…},
+ * {@code party…}): the keys are read from the task's own form. The verdict and deadline
+ * the assessment reads are written with the reviewer's prefix.
  */
 @Component
 class LeaderReviewListener implements TaskListener {
@@ -50,6 +62,17 @@ class LeaderReviewListener implements TaskListener {
 
 	}
 
+	/**
+	 * The prefix of the keys the task's own form submits: LeaderReview's, or the
+	 * reviewer's on the CommitteeReview and PartyReview forms of deployments before it.
+	 */
+	static String keys(DelegateTask task, Reviewer reviewer) {
+		TaskEntity entity = (TaskEntity) task;
+		entity.initializeFormKey();
+		CamundaFormRef form = entity.getCamundaFormRef();
+		return (form == null || LEADER_REVIEW.equals(form.getKey())) ? LEADER_REVIEW_KEYS : reviewer.prefix();
+	}
+
 	@Override
 	public void notify(DelegateTask task) {
 		String campaignId = (String) task.getVariable(CampaignVariables.CAMPAIGN_ID);
@@ -57,27 +80,29 @@ class LeaderReviewListener implements TaskListener {
 		Reviewer reviewer = Reviewer.of(task.getTaskDefinitionKey());
 		List<String> items = ReviewSupport.orgItems(this.campaigns, campaignId);
 		String p = reviewer.prefix();
+		String k = keys(task, reviewer);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			task.setVariable(REVIEW_HISTORY, ReviewSupport.history(this.records, campaignId, branch));
-			FormData.clearPerItem(task, true, p + "Rating");
-			FormData.freshInputs(task, p + "Affirmed", p + "Problems", p + "Direction", p + "Verdict", p + "Deadline");
+			task.setVariableLocal(REVIEWER_TITLE, reviewer.label() + "点评");
+			FormData.clearPerItem(task, true, k + "Rating");
+			FormData.freshInputs(task, k + "Affirmed", k + "Problems", k + "Direction", k + "Verdict", k + "Deadline");
 			return;
 		}
 		FormData form = new FormData(task);
-		List<String> chosen = form.perItemChoice(p + "Rating", "评定", items, ReviewSupport.RATINGS.keySet());
+		List<String> chosen = form.perItemChoice(k + "Rating", "评定", items, ReviewSupport.RATINGS.keySet());
 		Map<String, Object> ratings = new LinkedHashMap<>();
 		for (int i = 0; i < items.size(); i++) {
 			ratings.put(items.get(i), chosen.get(i));
 		}
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("ratings", ratings);
-		content.put("affirmed", form.text(p + "Affirmed", "肯定成绩", 1000));
-		content.put("problems", form.text(p + "Problems", "指出问题", 1000));
-		content.put("direction", form.text(p + "Direction", "努力方向", 1000));
-		String verdict = form.choice(p + "Verdict", "点评结论", VERDICTS);
+		content.put("affirmed", form.text(k + "Affirmed", "肯定成绩", 1000));
+		content.put("problems", form.text(k + "Problems", "指出问题", 1000));
+		content.put("direction", form.text(k + "Direction", "努力方向", 1000));
+		String verdict = form.choice(k + "Verdict", "点评结论", VERDICTS);
 		LocalDate deadline = null;
 		if ("RECTIFY".equals(verdict)) {
-			deadline = form.date(p + "Deadline", "整改期限");
+			deadline = form.date(k + "Deadline", "整改期限");
 			if (!deadline.isAfter(LocalDate.now())) {
 				throw FormData.invalid("整改期限", "必须晚于今天");
 			}

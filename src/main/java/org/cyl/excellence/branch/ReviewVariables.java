@@ -44,4 +44,15 @@ public final class ReviewVariables {
 	private ReviewVariables() {
 	}
 
+	/**
+	 * LeaderReview.form, shared by 团委点评 and 党组织点评: its id, the prefix of its keys
+	 * (reviewRating1..N, reviewAffirmed, reviewProblems, reviewDirection, reviewVerdict,
+	 * reviewDeadline) and its heading (a task-local variable).
+	 */
+	public static final String LEADER_REVIEW = "LeaderReview";
+
+	public static final String LEADER_REVIEW_KEYS = "review";
+
+	public static final String REVIEWER_TITLE = "reviewerTitle";
+
 }

@@ -1,5 +1,6 @@
 package org.cyl.excellence.demo;
 
+import org.cyl.excellence.branch.ReviewVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -242,8 +243,10 @@ class DemoCampaign {
 		complete(secretary, report, values);
 	}
 
-	private void review(String pid, String reviewer, String prefix, String verdict) {
-		Task task = task(pid, "Task_" + ("party".equals(prefix) ? "Party" : "Committee") + "Review");
+	private void review(String pid, String reviewer, String who, String verdict) {
+		Task task = task(pid, "Task_" + ("party".equals(who) ? "Party" : "Committee") + "Review");
+		// LeaderReview.form: the same keys for both reviewers
+		String prefix = ReviewVariables.LEADER_REVIEW_KEYS;
 		Map<String, Object> values = new HashMap<>();
 		perItem(task, (i, item) -> values.put(prefix + "Rating" + i, "PASS".equals(verdict) ? "GOOD" : "AVERAGE"));
 		values.put(prefix + "Affirmed", "承诺公开及时，组织生活规范");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.ProcessTest;
@@ -66,6 +67,22 @@ class BranchCampaignProcessTests {
 		this.instance = this.support.runtimeService.createProcessInstanceQuery()
 			.processInstanceId(this.pid)
 			.singleResult();
+	}
+
+	@Test
+	void bothLeaderReviewsUseOneFormUnderTheirOwnHeading() {
+		this.support.toReview(this.pid);
+		TaskService tasks = this.engine.getTaskService();
+		for (Map.Entry<String, String> review : Map.of("Task_CommitteeReview", "团委点评", "Task_PartyReview", "党组织点评")
+			.entrySet()) {
+			Task task = tasks.createTaskQuery()
+				.processInstanceId(this.pid)
+				.taskDefinitionKey(review.getKey())
+				.initializeFormKeys()
+				.singleResult();
+			assertThat(task.getCamundaFormRef().getKey()).isEqualTo("LeaderReview");
+			assertThat(tasks.getVariableLocal(task.getId(), "reviewerTitle")).isEqualTo(review.getValue());
+		}
 	}
 
 	@Test

@@ -174,13 +174,13 @@ class BranchRestTests {
 			reportValues.put("nextSteps" + i, "打算");
 		}
 		submit(as("sec120202"), report, reportValues);
-		review(as("gb1202"), task(as("gb1202"), pid, "Task_CommitteeReview"), "committee");
+		review(as("gb1202"), task(as("gb1202"), pid, "Task_CommitteeReview"));
 		assertThat(
 				as("gb1202").get("/engine-rest/task?processInstanceId=" + pid + "&taskDefinitionKey=Task_PartyReview")
 					.body())
 			.as("the 团总支 does not see the Party organisation's task")
 			.isEqualTo("[]");
-		review(as("party1202s"), task(as("party1202s"), pid, "Task_PartyReview"), "party");
+		review(as("party1202s"), task(as("party1202s"), pid, "Task_PartyReview"));
 
 		// 群众评议: the 团总支 issues ballots, the masses answer through their links, the 团总支
 		// closes
@@ -312,17 +312,17 @@ class BranchRestTests {
 
 	// ---- helpers
 
-	private void review(TestHttp reviewer, String task, String prefix) throws Exception {
+	private void review(TestHttp reviewer, String task) throws Exception {
 		JsonNode vars = formVariables(reviewer, task);
 		assertThat(vars.at("/reportSummary/value").asText()).contains("工作成效");
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 1; i <= vars.at("/itemCount/value").asInt(); i++) {
-			values.put(prefix + "Rating" + i, "GOOD");
+			values.put("reviewRating" + i, "GOOD");
 		}
-		values.put(prefix + "Affirmed", "工作扎实");
-		values.put(prefix + "Problems", "覆盖面还可扩大");
-		values.put(prefix + "Direction", "继续努力");
-		values.put(prefix + "Verdict", "PASS");
+		values.put("reviewAffirmed", "工作扎实");
+		values.put("reviewProblems", "覆盖面还可扩大");
+		values.put("reviewDirection", "继续努力");
+		values.put("reviewVerdict", "PASS");
 		submit(reviewer, task, values);
 	}
 
