@@ -16,10 +16,13 @@ import static org.cyl.excellence.branch.ReviewVariables.SUPERVISION_OPINION;
 /**
  * {@code Task_SuperviseRectification} (督办整改) of BranchCampaignProcess, after the branch
  * failed its review twice: the higher-level committee reads the history and gives a
- * supervision opinion, kept with who and when and shown to the secretary in 限期整改.
+ * supervision opinion, kept with who and when and shown to the secretary in 限期整改. This is
+ * 督办 within the branch's own review loop, not 督查 (supervision/, which watches every
+ * process from outside).
  */
-@Component
-class SupervisionListener implements TaskListener {
+// the bean name every deployed BranchCampaignProcess calls (${supervisionListener})
+@Component("supervisionListener")
+class SuperviseRectificationListener implements TaskListener {
 
 	static final String KIND = "SUPERVISION";
 
@@ -29,7 +32,7 @@ class SupervisionListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	SupervisionListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
+	SuperviseRectificationListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
 		this.campaigns = campaigns;
 		this.records = records;
 		this.currentUser = currentUser;
