@@ -120,8 +120,6 @@ class ModuleBoundaryTests {
 			// OrganizationDirectory.find
 			known("demo/DemoCampaign.java", "campaign", 2), known("demo/DemoCampaign.java", "organization", 1),
 			known("demo/DemoCampaign.java", "campaign_branch", 2),
-			// row 30: the two ballot gauges move to appraisal
-			known("engine/EngineMetrics.java", "ballot", 1), known("engine/EngineMetrics.java", "appraisal", 1),
 			// rows 22-28: Campaigns.running, stagesIn, titles, finishedBetween;
 			// OrganizationDirectory.memberCounts; Pledges.lastRoundsIn;
 			// ReviewSummary.rectificationOrders;

@@ -8,14 +8,13 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.Metrics;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What the platform's operators watch, on {@code /actuator/prometheus}: open tasks, the
  * job executor (jobs due, failed jobs left without retries, and the engine's own counts
- * of jobs acquired, executed and failed) and the masses' ballots. Each is read when it is
- * scraped; no caller is slowed down by it.
+ * of jobs acquired, executed and failed). Each is read when it is scraped; no caller is
+ * slowed down by it. The masses' ballots are appraisal's (BallotMetrics).
  */
 @Component
 class EngineMetrics implements MeterBinder {
@@ -24,12 +23,9 @@ class EngineMetrics implements MeterBinder {
 
 	private final ManagementService management;
 
-	private final JdbcClient jdbc;
-
-	EngineMetrics(TaskService tasks, ManagementService management, JdbcClient jdbc) {
+	EngineMetrics(TaskService tasks, ManagementService management) {
 		this.tasks = tasks;
 		this.management = management;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -51,18 +47,6 @@ class EngineMetrics implements MeterBinder {
 				.description("The engine's own job executor counts (reported every 15 minutes by default)")
 				.register(registry);
 		}
-		Gauge.builder("excellence.ballots.cast", this.jdbc, (j) -> count(j, "select count(*) from ballot"))
-			.description("Ballots cast by the masses")
-			.register(registry);
-		Gauge
-			.builder("excellence.ballots.issued", this.jdbc,
-					(j) -> count(j, "select coalesce(sum(ballots_issued), 0) from appraisal"))
-			.description("Ballot links issued")
-			.register(registry);
-	}
-
-	private static double count(JdbcClient jdbc, String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 }
