@@ -1,7 +1,7 @@
 package org.cyl.excellence.branch;
 
 import org.cyl.excellence.campaign.CampaignRepository;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.NotFoundException;

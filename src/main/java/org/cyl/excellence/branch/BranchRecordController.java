@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.NotFoundException;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyl.excellence.campaign.BranchProcesses;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Groups;
 import org.cyl.excellence.organization.Organization;

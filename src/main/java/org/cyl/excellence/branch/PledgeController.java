@@ -7,7 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Organization;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.campaign.CampaignRepository;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.campaign.Plan;
 import org.cyl.excellence.organization.Member;

@@ -2,8 +2,6 @@ package org.cyl.excellence.campaign;
 
 import java.util.Map;
 
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
-
 /**
  * What the fan-out (StartBranchesDelegate) asks the module of the branch's process: the
  * variables {@link CampaignVariables#BRANCH_PROCESS} starts with for one branch. Campaign

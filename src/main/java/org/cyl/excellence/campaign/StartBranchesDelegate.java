@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_CHUNK;

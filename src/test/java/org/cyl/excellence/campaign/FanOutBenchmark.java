@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.engine.BenchmarkApplication;
 import org.junit.jupiter.api.Test;
 
