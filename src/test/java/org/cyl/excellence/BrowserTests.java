@@ -361,12 +361,12 @@ class BrowserTests {
 			.click();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "支部工作汇报"));
 		for (int i = 1; i <= 4; i++) {
-			choose("Field_CommitteeRating" + i, "较好");
+			choose("Field_ReviewRating" + i, "较好");
 		}
-		type("Field_CommitteeAffirmed", "组织生活规范");
-		type("Field_CommitteeProblems", "青年参与面不够");
-		type("Field_CommitteeDirection", "扩大覆盖");
-		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_CommitteeVerdict-0']")));
+		type("Field_ReviewAffirmed", "组织生活规范");
+		type("Field_ReviewProblems", "青年参与面不够");
+		type("Field_ReviewDirection", "扩大覆盖");
+		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_ReviewVerdict-0']")));
 		screenshot("14-committee-review-form");
 		var complete = driver
 			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));

@@ -19,9 +19,9 @@ import org.cyl.excellence.campaign.CampaignRepository.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
-import org.cyl.excellence.system.Csv;
-import org.cyl.excellence.system.NotFoundException;
-import org.cyl.excellence.system.PublicUrl;
+import org.cyl.excellence.documents.Csv;
+import org.cyl.excellence.shared.NotFoundException;
+import org.cyl.excellence.shared.PublicUrl;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -77,7 +77,7 @@ class AppraisalController {
 		model.addAttribute("appraisal", appraisal);
 		model.addAttribute("organization", name(appraisal.orgCode()));
 		model.addAttribute("links", links);
-		return "appraisal-ballots";
+		return "appraisal/appraisal-ballots";
 	}
 
 	@GetMapping("/api/appraisals/{id}/ballots.csv")
@@ -125,7 +125,7 @@ class AppraisalController {
 	@GetMapping("/appraisals/{id}/results")
 	String resultsPage(@PathVariable String id, Authentication authentication, Model model) {
 		model.addAttribute("results", results(id, authentication));
-		return "appraisal-results";
+		return "appraisal/appraisal-results";
 	}
 
 	record Criticism(String organization, int round, String grade, String satisfaction, String dissatisfaction,
@@ -163,7 +163,7 @@ class AppraisalController {
 		}
 		model.addAttribute("title", campaign.plan().title());
 		model.addAttribute("criticised", criticised);
-		return "appraisal-criticisms";
+		return "appraisal/appraisal-criticisms";
 	}
 
 	private Results results(String id, Authentication authentication) {

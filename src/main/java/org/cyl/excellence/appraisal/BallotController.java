@@ -64,7 +64,7 @@ class BallotController {
 			return form(view, model, refused.getMessage(), answers, params.get("comment"));
 		}
 		model.addAttribute("organization", name(view));
-		return "ballot-done";
+		return "appraisal/ballot-done";
 	}
 
 	private String form(BallotView view, Model model, String error, List<String> answers, String comment) {
@@ -75,7 +75,7 @@ class BallotController {
 		model.addAttribute("comment", comment);
 		model.addAttribute("error", error);
 		model.addAttribute("closesAt", view.appraisal().closesAt());
-		return "ballot";
+		return "appraisal/ballot";
 	}
 
 	private String refused(BallotView view, Model model, HttpServletResponse response) {
@@ -83,7 +83,7 @@ class BallotController {
 		model.addAttribute("state", view.state().name());
 		model.addAttribute("organization", (view.appraisal() != null) ? name(view) : null);
 		model.addAttribute("opensAt", (view.appraisal() != null) ? view.appraisal().opensAt() : null);
-		return "ballot-refused";
+		return "appraisal/ballot-refused";
 	}
 
 	private String name(BallotView view) {

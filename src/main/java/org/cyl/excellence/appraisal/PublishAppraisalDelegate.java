@@ -2,7 +2,7 @@ package org.cyl.excellence.appraisal;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.shared.Dates;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_RECTIFY_DUE;

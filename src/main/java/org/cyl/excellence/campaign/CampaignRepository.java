@@ -31,10 +31,6 @@ public class CampaignRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** A campaign with its plan (and the plan's rounds). */
-	public record Campaign(String id, String committeeCode, String status, String processInstanceId, Plan plan) {
-	}
-
 	String create(Plan plan, String committeeCode, String author, String processInstanceId) {
 		String id = UUID.randomUUID().toString();
 		this.jdbc.sql("""

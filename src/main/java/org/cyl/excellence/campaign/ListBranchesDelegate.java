@@ -6,7 +6,6 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_CHUNKS;
@@ -29,10 +28,10 @@ class ListBranchesDelegate implements JavaDelegate {
 	private final int chunkSize;
 
 	ListBranchesDelegate(CampaignRepository campaigns, OrganizationDirectory organizations,
-			@Value("${app.campaign.fan-out-chunk-size:50}") int chunkSize) {
+			CampaignProperties properties) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
-		this.chunkSize = chunkSize;
+		this.chunkSize = properties.fanOutChunkSize();
 	}
 
 	@Override

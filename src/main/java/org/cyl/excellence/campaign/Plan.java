@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.FormData;
 
 import static org.cyl.excellence.campaign.CampaignVariables.ADVANCE_END;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_START;

@@ -3,7 +3,7 @@ package org.cyl.excellence.campaign;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;

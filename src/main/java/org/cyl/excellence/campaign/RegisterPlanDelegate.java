@@ -9,8 +9,8 @@ import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.OrganizationType;
 import org.cyl.excellence.organization.Role;
-import org.cyl.excellence.system.Dates;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.Dates;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.*;

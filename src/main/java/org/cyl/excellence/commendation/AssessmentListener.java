@@ -9,8 +9,8 @@ import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.commendation.CommendationVariables.APPRAISE_CANDIDATES;

@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

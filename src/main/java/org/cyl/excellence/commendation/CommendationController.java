@@ -15,7 +15,7 @@ import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Objection;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -115,7 +115,7 @@ class CommendationController {
 		model.addAttribute("info", info);
 		model.addAttribute("error", error);
 		model.addAttribute("form", form);
-		return "notice";
+		return "commendation/notice";
 	}
 
 	/** A candidate as the notice shows it (the template reads maps, not our records). */
@@ -144,7 +144,7 @@ class CommendationController {
 		model.addAttribute("decidedOn", decision.decidedOn());
 		model.addAttribute("groups", groups);
 		model.addAttribute("campaignId", campaignId);
-		return "decision";
+		return "commendation/decision";
 	}
 
 	@GetMapping("/public/decisions/{campaignId}.pdf")
@@ -234,7 +234,7 @@ class CommendationController {
 					.toList());
 		model.addAttribute("perAddressPerDay", this.objections.perAddressPerDay());
 		model.addAttribute("perNoticePerHour", this.objections.perNoticePerHour());
-		return "commendation-refusals";
+		return "commendation/commendation-refusals";
 	}
 
 	@GetMapping("/api/commendations/{campaignId}/candidates.csv")

@@ -11,8 +11,8 @@ import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.HonourArchive.Honour;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.system.CurrentUser;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.shared.CurrentUser;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.commendation.CommendationVariables.DECIDED_ON;

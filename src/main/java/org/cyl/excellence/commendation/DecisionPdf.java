@@ -15,16 +15,16 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.cyl.excellence.system.ChineseText;
-import org.cyl.excellence.system.PdfPages;
+import org.cyl.excellence.documents.ChineseText;
+import org.cyl.excellence.documents.PdfPages;
 
-import static org.cyl.excellence.system.ChineseText.width;
-import static org.cyl.excellence.system.PdfPages.ASCENT;
-import static org.cyl.excellence.system.PdfPages.LEFT;
-import static org.cyl.excellence.system.PdfPages.MM;
-import static org.cyl.excellence.system.PdfPages.RIGHT;
-import static org.cyl.excellence.system.PdfPages.WIDTH;
-import static org.cyl.excellence.system.ChineseText.wrap;
+import static org.cyl.excellence.documents.ChineseText.width;
+import static org.cyl.excellence.documents.PdfPages.ASCENT;
+import static org.cyl.excellence.documents.PdfPages.LEFT;
+import static org.cyl.excellence.documents.PdfPages.MM;
+import static org.cyl.excellence.documents.PdfPages.RIGHT;
+import static org.cyl.excellence.documents.PdfPages.WIDTH;
+import static org.cyl.excellence.documents.ChineseText.wrap;
 
 /**
  * A commendation decision (表彰决定) as a PDF laid out like a red-headed document (红头文件)

@@ -10,15 +10,15 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.review.ReviewSummary;
+import org.cyl.excellence.branch.ReviewSummary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Which branches of a campaign may be recommended as advanced organisations: the DMN
- * table {@code CommendationEligibility} (bpmn/CommendationEligibility.dmn) judges each
- * branch by the lowest rating of its last leader review (团委 and 党组织), the grade of its
- * last mass appraisal and whether a rectification is still open.
+ * table {@code CommendationEligibility} (bpmn/commendation/CommendationEligibility.dmn)
+ * judges each branch by the lowest rating of its last leader review (团委 and 党组织), the
+ * grade of its last mass appraisal and whether a rectification is still open.
  */
 @Component
 class Eligibility {

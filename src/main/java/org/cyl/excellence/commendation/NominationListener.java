@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.Eligibility.Verdict;
-import org.cyl.excellence.review.ReviewSummary;
-import org.cyl.excellence.system.FormData;
+import org.cyl.excellence.branch.ReviewSummary;
+import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
 
 /**

@@ -9,8 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Refusal;
-import org.cyl.excellence.system.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
+import org.cyl.excellence.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,12 +61,11 @@ class ObjectionService {
 	private final int perNoticePerHour;
 
 	ObjectionService(CommendationRepository commendations, RuntimeService runtimeService,
-			@Value("${app.commendation.objections.per-address-per-day:5}") int perAddressPerDay,
-			@Value("${app.commendation.objections.per-notice-per-hour:20}") int perNoticePerHour) {
+			CommendationProperties properties) {
 		this.commendations = commendations;
 		this.runtimeService = runtimeService;
-		this.perAddressPerDay = perAddressPerDay;
-		this.perNoticePerHour = perNoticePerHour;
+		this.perAddressPerDay = properties.objections().perAddressPerDay();
+		this.perNoticePerHour = properties.objections().perNoticePerHour();
 	}
 
 	/** A refused objection: the message says why, in Chinese. */

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.campaign.CampaignVariables;
-import org.cyl.excellence.system.Dates;
-import org.springframework.beans.factory.annotation.Value;
+import org.cyl.excellence.shared.Dates;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.commendation.CommendationVariables.NOTICE_ENDS;
@@ -26,8 +26,13 @@ class PublishNoticeDelegate implements JavaDelegate {
 
 	private final int noticeDays;
 
+	@Autowired
 	PublishNoticeDelegate(CommendationRepository commendations, WorkingDays workingDays,
-			@Value("${app.commendation.notice-working-days:5}") int noticeDays) {
+			CommendationProperties properties) {
+		this(commendations, workingDays, properties.noticeWorkingDays());
+	}
+
+	PublishNoticeDelegate(CommendationRepository commendations, WorkingDays workingDays, int noticeDays) {
 		this.commendations = commendations;
 		this.workingDays = workingDays;
 		this.noticeDays = noticeDays;

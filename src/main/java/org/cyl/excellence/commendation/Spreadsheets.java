@@ -11,7 +11,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.cyl.excellence.system.Csv;
+import org.cyl.excellence.documents.Csv;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,12 @@ public class WorkingDays {
 
 	private final Set<LocalDate> workingWeekendDays;
 
-	WorkingDays(@Value("${app.calendar.holidays:}") List<String> holidays,
-			@Value("${app.calendar.working-weekend-days:}") List<String> workingWeekendDays) {
+	@Autowired
+	WorkingDays(CalendarProperties calendar) {
+		this(calendar.holidays(), calendar.workingWeekendDays());
+	}
+
+	WorkingDays(List<String> holidays, List<String> workingWeekendDays) {
 		this.holidays = parse(holidays);
 		this.workingWeekendDays = parse(workingWeekendDays);
 	}

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,15 +46,12 @@ public class IdentitySync {
 
 	private final String adminPassword;
 
-	IdentitySync(IdentityService identityService, OrganizationRepository repository,
-			@Value("${app.identity.initial-password}") String initialPassword,
-			@Value("${app.identity.admin-user}") String adminUser,
-			@Value("${app.identity.admin-password}") String adminPassword) {
+	IdentitySync(IdentityService identityService, OrganizationRepository repository, IdentityProperties identity) {
 		this.identityService = identityService;
 		this.repository = repository;
-		this.initialPassword = initialPassword;
-		this.adminUser = adminUser;
-		this.adminPassword = adminPassword;
+		this.initialPassword = identity.initialPassword();
+		this.adminUser = identity.adminUser();
+		this.adminPassword = identity.adminPassword();
 	}
 
 	/** What one run changed. */

@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.cyl.excellence.organization.IdentityProperties;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -35,11 +36,10 @@ class DefaultPasswordWarning {
 
 	private final String initialPassword;
 
-	DefaultPasswordWarning(IdentityService identityService, @Value("${app.identity.admin-user}") String adminUser,
-			@Value("${app.identity.initial-password}") String initialPassword) {
+	DefaultPasswordWarning(IdentityService identityService, IdentityProperties identity) {
 		this.identityService = identityService;
-		this.adminUser = adminUser;
-		this.initialPassword = initialPassword;
+		this.adminUser = identity.adminUser();
+		this.initialPassword = identity.initialPassword();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -37,7 +37,7 @@ class LoginAttemptsController {
 			.toList();
 		model.addAttribute("rows", rows);
 		model.addAttribute("forgetMinutes", LoginThrottle.FORGET_AFTER.toMinutes());
-		return "admin-logins";
+		return "security/admin-logins";
 	}
 
 	record Row(String account, int count, LocalDateTime last, List<From> addresses) {

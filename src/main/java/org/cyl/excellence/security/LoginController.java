@@ -31,7 +31,7 @@ class LoginController {
 				model.addAttribute("waitSeconds", seconds);
 			}
 		}
-		return "login";
+		return "security/login";
 	}
 
 	@GetMapping("/")

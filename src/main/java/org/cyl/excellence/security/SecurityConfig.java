@@ -185,7 +185,7 @@ class SecurityConfig {
 			.exceptionHandling((ex) -> ex.defaultAuthenticationEntryPointFor(unauthorizedJson(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), path("/**"))
 				// a refusal (an invalid CSRF token too) goes to the error page or JSON
-				// (system/ErrorPageController), which tells why; the session stays
+				// (shared/ErrorPageController), which tells why; the session stays
 				.accessDeniedHandler((request, response, denied) -> {
 					request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
 					response.sendError(HttpServletResponse.SC_FORBIDDEN);

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cyl.excellence.campaign.BranchStages;
-import org.cyl.excellence.system.ChineseText;
+import org.cyl.excellence.branch.BranchStages;
+import org.cyl.excellence.documents.ChineseText;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.supervision.OverdueList.OverdueTask;

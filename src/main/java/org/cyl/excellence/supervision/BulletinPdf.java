@@ -18,16 +18,16 @@ import org.cyl.excellence.supervision.Bulletin.Group;
 import org.cyl.excellence.supervision.Bulletin.Notice;
 import org.cyl.excellence.supervision.Bulletin.Overview;
 import org.cyl.excellence.supervision.Bulletin.Praise;
-import org.cyl.excellence.system.ChineseText;
-import org.cyl.excellence.system.PdfPages;
+import org.cyl.excellence.documents.ChineseText;
+import org.cyl.excellence.documents.PdfPages;
 
-import static org.cyl.excellence.system.ChineseText.width;
-import static org.cyl.excellence.system.PdfPages.ASCENT;
-import static org.cyl.excellence.system.PdfPages.LEFT;
-import static org.cyl.excellence.system.PdfPages.MM;
-import static org.cyl.excellence.system.PdfPages.RIGHT;
-import static org.cyl.excellence.system.PdfPages.WIDTH;
-import static org.cyl.excellence.system.ChineseText.wrap;
+import static org.cyl.excellence.documents.ChineseText.width;
+import static org.cyl.excellence.documents.PdfPages.ASCENT;
+import static org.cyl.excellence.documents.PdfPages.LEFT;
+import static org.cyl.excellence.documents.PdfPages.MM;
+import static org.cyl.excellence.documents.PdfPages.RIGHT;
+import static org.cyl.excellence.documents.PdfPages.WIDTH;
+import static org.cyl.excellence.documents.ChineseText.wrap;
 
 /**
  * The supervision bulletin (督查通报) as an A4 PDF laid out like a 简报-style notice: 督查通报 in
@@ -35,7 +35,7 @@ import static org.cyl.excellence.system.ChineseText.wrap;
  * numbered sections (总体情况, 各团支部推进情况 as a table grouped by 团总支, 通报批评, 表扬), and the
  * committee's signature with the date. Margins as GB/T 9704, the Noto Sans SC font
  * embedded as a subset as in the commendation decision
- * ({@link org.cyl.excellence.system.ChineseText}).
+ * ({@link org.cyl.excellence.documents.ChineseText}).
  */
 final class BulletinPdf {
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyl.excellence.supervision.SupervisionRepository.Notice;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;

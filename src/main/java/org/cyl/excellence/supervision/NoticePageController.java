@@ -32,7 +32,7 @@ class NoticePageController {
 					n.readAt() != null))
 			.toList();
 		model.addAttribute("notices", rows);
-		return "notices";
+		return "supervision/notices";
 	}
 
 	@PostMapping("/notices/{id}/read")

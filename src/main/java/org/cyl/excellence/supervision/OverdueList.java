@@ -19,7 +19,7 @@ import org.cyl.excellence.organization.OrganizationType;
 import org.cyl.excellence.supervision.SupervisionRepository.UnsignedPledge;
 import org.cyl.excellence.supervision.SupervisionRepository.UrgeSummary;
 import org.cyl.excellence.supervision.TaskPlaces.PlacedTask;
-import org.cyl.excellence.system.NotFoundException;
+import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

@@ -48,7 +48,7 @@ class SupervisionController {
 	@GetMapping("/supervision/{committeeCode}/overdue")
 	String overduePage(@PathVariable String committeeCode, Authentication authentication, Model model) {
 		model.addAttribute("overdue", this.overdue.of(committeeCode, authentication));
-		return "supervision-overdue";
+		return "supervision/supervision-overdue";
 	}
 
 	/**
@@ -77,7 +77,7 @@ class SupervisionController {
 			notice = this.bulletin.of(committeeCode, null, null, authentication);
 		}
 		model.addAttribute("bulletin", notice);
-		return "supervision-bulletin";
+		return "supervision/supervision-bulletin";
 	}
 
 	@GetMapping("/supervision/{committeeCode}/bulletin.pdf")

@@ -1,5 +1,6 @@
 package org.cyl.excellence.supervision;
 
+import org.cyl.excellence.campaign.Campaign;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -212,8 +213,7 @@ class TaskPlaces {
 		}
 
 		private Optional<String> campaignCommittee(String campaignId, CampaignRepository campaigns) {
-			return this.committees.computeIfAbsent(campaignId,
-					(id) -> campaigns.find(id).map(CampaignRepository.Campaign::committeeCode));
+			return this.committees.computeIfAbsent(campaignId, (id) -> campaigns.find(id).map(Campaign::committeeCode));
 		}
 
 	}

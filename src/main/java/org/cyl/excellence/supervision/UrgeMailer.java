@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,9 +24,9 @@ class UrgeMailer {
 
 	private final String from;
 
-	UrgeMailer(ObjectProvider<JavaMailSender> sender, @Value("${app.mail.from:}") String from) {
+	UrgeMailer(ObjectProvider<JavaMailSender> sender, UrgeMailProperties mail) {
 		this.sender = sender;
-		this.from = from;
+		this.from = mail.from();
 	}
 
 	boolean isConfigured() {

@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.supervision.TaskPlaces.PlacedTask;
-import org.cyl.excellence.system.NotFoundException;
-import org.cyl.excellence.system.PublicUrl;
+import org.cyl.excellence.shared.NotFoundException;
+import org.cyl.excellence.shared.PublicUrl;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The DMN table bpmn/AppraisalOutcome.dmn on every boundary of every rule. */
+/** The DMN table bpmn/appraisal/AppraisalOutcome.dmn on every boundary of every rule. */
 class AppraisalOutcomeTests {
 
 	static DmnDecision decision;
@@ -24,7 +24,7 @@ class AppraisalOutcomeTests {
 	@BeforeAll
 	static void parse() throws Exception {
 		engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-		try (InputStream in = Files.newInputStream(Path.of("bpmn", "AppraisalOutcome.dmn"))) {
+		try (InputStream in = Files.newInputStream(Path.of("bpmn", "appraisal", "AppraisalOutcome.dmn"))) {
 			decision = engine.parseDecision("AppraisalOutcome", in);
 		}
 	}

@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cyl.excellence.campaign.CampaignTestSupport;
-import org.cyl.excellence.system.BenchmarkApplication;
+import org.cyl.excellence.engine.BenchmarkApplication;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

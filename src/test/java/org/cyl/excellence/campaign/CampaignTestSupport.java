@@ -389,19 +389,19 @@ public class CampaignTestSupport {
 	}
 
 	public void review(String pid, String committee, String party) {
-		reviewAs(this.task(pid, "Task_CommitteeReview"), "committee", committee);
-		reviewAs(this.task(pid, "Task_PartyReview"), "party", party);
+		reviewAs(this.task(pid, "Task_CommitteeReview"), committee);
+		reviewAs(this.task(pid, "Task_PartyReview"), party);
 	}
 
-	public void reviewAs(Task task, String prefix, String verdict) {
-		Map<String, Object> values = perItem(task, prefix + "Rating",
+	public void reviewAs(Task task, String verdict) {
+		Map<String, Object> values = perItem(task, "reviewRating",
 				(item) -> "PASS".equals(verdict) ? "GOOD" : "AVERAGE");
-		values.put(prefix + "Affirmed", "组织建设扎实");
-		values.put(prefix + "Problems", "PASS".equals(verdict) ? "无明显问题" : "指出问题：活动开展不够");
-		values.put(prefix + "Direction", "继续努力");
-		values.put(prefix + "Verdict", verdict);
+		values.put("reviewAffirmed", "组织建设扎实");
+		values.put("reviewProblems", "PASS".equals(verdict) ? "无明显问题" : "指出问题：活动开展不够");
+		values.put("reviewDirection", "继续努力");
+		values.put("reviewVerdict", verdict);
 		if ("RECTIFY".equals(verdict)) {
-			values.put(prefix + "Deadline", LocalDate.now().plusDays(20).toString());
+			values.put("reviewDeadline", LocalDate.now().plusDays(20).toString());
 		}
 		this.complete(task, values);
 	}

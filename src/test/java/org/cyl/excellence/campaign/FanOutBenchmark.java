@@ -11,8 +11,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
-import org.cyl.excellence.system.BenchmarkApplication;
+import org.cyl.excellence.engine.BenchmarkApplication;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,7 +72,7 @@ class FanOutBenchmark {
 	private void run(BenchmarkApplication app) throws Exception {
 		CampaignTestSupport support = app.bean(CampaignTestSupport.class);
 		CampaignRepository campaigns = app.bean(CampaignRepository.class);
-		StartBranchesDelegate delegate = app.bean(StartBranchesDelegate.class);
+		BranchProcesses branchProcesses = app.bean(BranchProcesses.class);
 		HistoryService history = app.bean(HistoryService.class);
 		JobExecutionProperty executor = app.bean(CamundaBpmProperties.class).getJobExecution();
 		JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) app.bean(ProcessEngine.class)
@@ -101,7 +100,7 @@ class FanOutBenchmark {
 		List<Map<String, Object>> rawVariables = new ArrayList<>();
 		t0 = System.nanoTime();
 		for (int i = 0; i < WARMUP + RAW + single; i++) {
-			rawVariables.add(delegate.variables(rawCampaign, branches.get(i % branches.size())));
+			rawVariables.add(branchProcesses.startVariables(rawCampaign, branches.get(i % branches.size())));
 		}
 		double variablesMillis = seconds(t0) * 1000 / rawVariables.size();
 		BenchmarkApplication.Step rawStart = (i) -> support.runtimeService.startProcessInstanceByKey(
@@ -181,7 +180,7 @@ class FanOutBenchmark {
 				"chunk size %d (%,d chunks); the campaign's jobs by activity: %s; failed job runs: %d; incidents: %d%n",
 				chunkSize, (BRANCHES + chunkSize - 1) / chunkSize, jobs, failures, incidents);
 		System.out.printf(
-				"StartBranchesDelegate.variables per branch (computed before the raw lines, outside their timing): %.1f ms%n",
+				"BranchProcesses.startVariables per branch (computed before the raw lines, outside their timing): %.1f ms%n",
 				variablesMillis);
 		System.out.printf("%-72s %8.1f /s  (%.1f s in all)%n",
 				"fan-out by the job executor, approval → every branch at 召开动员大会", fanOutRate, fanOutSeconds);

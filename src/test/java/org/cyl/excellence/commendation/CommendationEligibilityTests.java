@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The DMN table bpmn/CommendationEligibility.dmn, every rule and every value on its
- * edges.
+ * The DMN table bpmn/commendation/CommendationEligibility.dmn, every rule and every value
+ * on its edges.
  */
 class CommendationEligibilityTests {
 
@@ -27,7 +27,7 @@ class CommendationEligibilityTests {
 	@BeforeAll
 	static void parse() throws Exception {
 		engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-		try (InputStream in = Files.newInputStream(Path.of("bpmn", "CommendationEligibility.dmn"))) {
+		try (InputStream in = Files.newInputStream(Path.of("bpmn", "commendation", "CommendationEligibility.dmn"))) {
 			decision = engine.parseDecision("CommendationEligibility", in);
 		}
 	}

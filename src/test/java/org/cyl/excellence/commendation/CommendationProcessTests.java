@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.ProcessTest;
 import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
-import org.cyl.excellence.system.Dates;
+import org.cyl.excellence.shared.Dates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;

@@ -245,8 +245,8 @@ class CommendationRestTests {
 			reportValues.put("nextSteps" + i, "打算");
 		}
 		submit(as(secretary), report, reportValues);
-		review(as(p + "g"), task(as(p + "g"), pid, "Task_CommitteeReview"), "committee");
-		review(as(p + "p"), task(as(p + "p"), pid, "Task_PartyReview"), "party");
+		review(as(p + "g"), task(as(p + "g"), pid, "Task_CommitteeReview"));
+		review(as(p + "p"), task(as(p + "p"), pid, "Task_PartyReview"));
 
 		// 群众评议: four of four ballots 满意 through their links
 		String appraisalPid = this.support.appraisalInstance(pid);
@@ -277,15 +277,15 @@ class CommendationRestTests {
 				"candidate1", first, "votes1", 3));
 	}
 
-	private void review(TestHttp reviewer, String task, String prefix) throws Exception {
+	private void review(TestHttp reviewer, String task) throws Exception {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 1; i <= formVariables(reviewer, task).at("/itemCount/value").asInt(); i++) {
-			values.put(prefix + "Rating" + i, "GOOD");
+			values.put("reviewRating" + i, "GOOD");
 		}
-		values.put(prefix + "Affirmed", "工作扎实");
-		values.put(prefix + "Problems", "覆盖面还可扩大");
-		values.put(prefix + "Direction", "继续努力");
-		values.put(prefix + "Verdict", "PASS");
+		values.put("reviewAffirmed", "工作扎实");
+		values.put("reviewProblems", "覆盖面还可扩大");
+		values.put("reviewDirection", "继续努力");
+		values.put("reviewVerdict", "PASS");
 		submit(reviewer, task, values);
 	}
 

@@ -1,0 +1,128 @@
+package org.cyl.excellence.branch;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Pledges: the organisation pledge (branch_document ORG_PLEDGE), members' pledges,
+ * publication.
+ */
+@Repository
+class PledgeRepository {
+
+	static final String ORG_PLEDGE = "ORG_PLEDGE";
+
+	private final JdbcClient jdbc;
+
+	PledgeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Each submission is kept; the latest is the pledge. */
+	void addDocument(String campaignId, String branchCode, String kind, int round, String content, String author) {
+		this.jdbc.sql("""
+				insert into branch_document (campaign_id, branch_code, kind, round_no, content, author, created_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(campaignId, branchCode, kind, round, content, author, Timestamp.from(Instant.now()))
+			.update();
+	}
+
+	Optional<String> latestDocument(String campaignId, String branchCode, String kind, int round) {
+		return this.jdbc
+			.sql("""
+					select content from branch_document where campaign_id = ? and branch_code = ? and kind = ? and round_no = ?
+					order by id desc fetch first 1 rows only""")
+			.params(campaignId, branchCode, kind, round)
+			.query(String.class)
+			.optional();
+	}
+
+	void sign(String campaignId, String branchCode, int round, String leagueNo, String content, String higherStandard) {
+		int updated = this.jdbc.sql("""
+				update member_pledge set status = 'SIGNED', content = ?, higher_standard = ?, signed_at = ?
+				where campaign_id = ? and round_no = ? and league_no = ?""")
+			.params(content, higherStandard, Timestamp.from(Instant.now()), campaignId, round, leagueNo)
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("""
+						insert into member_pledge (campaign_id, branch_code, round_no, league_no, status, content, higher_standard, signed_at)
+						values (?, ?, ?, ?, 'SIGNED', ?, ?, ?)""")
+				.params(campaignId, branchCode, round, leagueNo, content, higherStandard, Timestamp.from(Instant.now()))
+				.update();
+		}
+	}
+
+	/**
+	 * Records a member who had not signed when the window closed (a signed pledge stays
+	 * signed).
+	 */
+	void markOverdue(String campaignId, String branchCode, int round, String leagueNo) {
+		this.jdbc.sql("""
+				insert into member_pledge (campaign_id, branch_code, round_no, league_no, status)
+				select ?, ?, ?, ?, 'OVERDUE' where not exists
+				  (select 1 from member_pledge where campaign_id = ? and round_no = ? and league_no = ?)""")
+			.params(campaignId, branchCode, round, leagueNo, campaignId, round, leagueNo)
+			.update();
+	}
+
+	void rate(String campaignId, String branchCode, int round, String leagueNo, String rating, String remark) {
+		markOverdue(campaignId, branchCode, round, leagueNo);
+		this.jdbc.sql(
+				"update member_pledge set fulfilment = ?, fulfilment_note = ? where campaign_id = ? and round_no = ? and league_no = ?")
+			.params(rating, remark, campaignId, round, leagueNo)
+			.update();
+	}
+
+	/** league number → status (SIGNED / OVERDUE) for the round. */
+	Map<String, String> statuses(String campaignId, String branchCode, int round) {
+		Map<String, String> statuses = new java.util.HashMap<>();
+		this.jdbc.sql(
+				"select league_no, status from member_pledge where campaign_id = ? and branch_code = ? and round_no = ?")
+			.params(campaignId, branchCode, round)
+			.query((rs, n) -> statuses.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return statuses;
+	}
+
+	record MemberPledgeRow(String leagueNo, String name, boolean cadre, String status, String content,
+			String higherStandard, String fulfilment, String fulfilmentNote) {
+	}
+
+	List<MemberPledgeRow> memberPledges(String campaignId, String branchCode, int round) {
+		return this.jdbc
+			.sql("""
+					select m.league_no, m.name, m.cadre, p.status, p.content, p.higher_standard, p.fulfilment, p.fulfilment_note
+					from member m left join member_pledge p
+					  on p.league_no = m.league_no and p.campaign_id = ? and p.round_no = ?
+					where m.org_code = ? order by m.league_no""")
+			.params(campaignId, round, branchCode)
+			.query((rs, n) -> new MemberPledgeRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+			.list();
+	}
+
+	void publish(String campaignId, String branchCode, int round) {
+		this.jdbc.sql("""
+				insert into pledge_publication (campaign_id, branch_code, round_no, published_at)
+				select ?, ?, ?, ? where not exists
+				  (select 1 from pledge_publication where campaign_id = ? and branch_code = ? and round_no = ?)""")
+			.params(campaignId, branchCode, round, Timestamp.from(Instant.now()), campaignId, branchCode, round)
+			.update();
+	}
+
+	List<Integer> publishedRounds(String campaignId, String branchCode) {
+		return this.jdbc
+			.sql("select round_no from pledge_publication where campaign_id = ? and branch_code = ? order by round_no")
+			.params(campaignId, branchCode)
+			.query(Integer.class)
+			.list();
+	}
+
+}

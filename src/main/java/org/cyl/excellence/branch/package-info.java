@@ -1,0 +1,9 @@
+/**
+ * BranchCampaignProcess: mobilisation, pledge rounds, work report, leader review,
+ * rectification, 督办整改, recommendation vote; the branch's record and published pledges.
+ * API: BranchVariables, PledgeVariables, ReviewVariables, BranchStages, ReviewSummary.
+ */
+@ApplicationModule(displayName = "团支部创先争优 · branch", allowedDependencies = { "campaign", "appraisal", "organization" })
+package org.cyl.excellence.branch;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,18 @@
+package org.cyl.excellence.campaign;
+
+import java.util.Map;
+
+/**
+ * What the fan-out (StartBranchesDelegate) asks the module of the branch's process: the
+ * variables {@link CampaignVariables#BRANCH_PROCESS} starts with for one branch. Campaign
+ * knows that process only by its key, so that branch may depend on campaign and not the
+ * other way round; branch's BranchStart implements it.
+ */
+public interface BranchProcesses {
+
+	/**
+	 * Everything the branch's process needs: ids, candidate groups, rounds, due dates.
+	 */
+	Map<String, Object> startVariables(Campaign campaign, String branchCode);
+
+}

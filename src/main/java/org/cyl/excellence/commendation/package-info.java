@@ -1,0 +1,10 @@
+/**
+ * CommendationProcess: eligibility, candidates, assessment, deeds, audit, the public
+ * notice and its objections, the decision (page, PDF), the honours archive. API:
+ * CommendationVariables, HonourArchive, WorkingDays.
+ */
+@ApplicationModule(displayName = "评比表彰 · commendation",
+		allowedDependencies = { "campaign", "branch", "appraisal", "organization", "documents" })
+package org.cyl.excellence.commendation;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,82 @@
+package org.cyl.excellence.engine;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What PostgreSQL needs to plan Tasklist's queries well once tens of thousands of tasks
+ * are open (docs/benchmarks.md, "Tasklist"): every task query joins the person's grants
+ * in {@code ACT_RU_AUTHORIZATION} (one row per candidate group per task), filtered on
+ * permission bits ({@code PERMS_ & 2 = 2}). Without statistics on those expressions the
+ * planner takes the person's thousands of grants for a dozen and compares every task with
+ * every grant (seconds for a committee member); with them, and a {@code random_page_cost}
+ * for data in memory or on SSD (application-postgres.yaml), it looks each task's grants
+ * up in the index. On every start, on PostgreSQL 14 or later: creates the expression
+ * statistics if missing (and analyses the table once), and warns when autovacuum is off —
+ * without it the statistics never follow the growing tables. Does nothing on H2.
+ */
+@Component
+class PostgresTuning implements SmartInitializingSingleton {
+
+	private static final Logger log = LoggerFactory.getLogger(PostgresTuning.class);
+
+	static final String STATISTICS = "act_ru_authorization_perms";
+
+	private final DataSource dataSource;
+
+	private final JdbcClient jdbc;
+
+	PostgresTuning(DataSource dataSource, JdbcClient jdbc, ProcessEngine engine) {
+		// the engine is a parameter so that its tables exist when this runs
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		if (!postgres14OrLater()) {
+			return;
+		}
+		boolean present = this.jdbc.sql("select count(*) from pg_statistic_ext where stxname = ?")
+			.param(STATISTICS)
+			.query(Long.class)
+			.single() > 0;
+		if (!present) {
+			// READ (2) on tasks and READ_TASK (64) on process definitions: the bits
+			// Tasklist's queries test
+			this.jdbc
+				.sql("create statistics if not exists " + STATISTICS
+						+ " on (perms_ & 2), (perms_ & 64) from act_ru_authorization")
+				.update();
+			this.jdbc.sql("analyze act_ru_authorization").update();
+			log.info("Created statistics {} on ACT_RU_AUTHORIZATION's permission bits", STATISTICS);
+		}
+		if ("off".equals(this.jdbc.sql("show autovacuum").query(String.class).single())) {
+			log.warn("PostgreSQL's autovacuum is off: the planner's statistics will not follow the growing task"
+					+ " tables, and Tasklist's queries slow down to seconds. Turn it on (the default), or ANALYZE"
+					+ " the database regularly.");
+		}
+	}
+
+	private boolean postgres14OrLater() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			DatabaseMetaData meta = connection.getMetaData();
+			return "PostgreSQL".equals(meta.getDatabaseProductName()) && meta.getDatabaseMajorVersion() >= 14;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("database not reachable", ex);
+		}
+	}
+
+}

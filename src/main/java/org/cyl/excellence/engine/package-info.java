@@ -1,0 +1,11 @@
+/**
+ * Engine plumbing: model deployment, the engine after Flyway, PostgreSQL tuning,
+ * authorization look-ups, the form-validation answers of the engine's REST APIs, task
+ * list variables, engine metrics. API: ModelDeployment, TaskListVariables,
+ * AuthorizationQueries, FormValidationDiscoverable and FormValidationExceptionMapper
+ * (Jersey instantiates them).
+ */
+@ApplicationModule(displayName = "引擎 · engine", allowedDependencies = {})
+package org.cyl.excellence.engine;
+
+import org.springframework.modulith.ApplicationModule;

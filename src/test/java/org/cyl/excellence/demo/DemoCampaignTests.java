@@ -1,0 +1,78 @@
+package org.cyl.excellence.demo;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.cyl.excellence.ExcellenceCampaignApplication;
+import org.cyl.excellence.ProcessTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A first start with the demo data stages a running campaign whose branches stand at
+ * different stages; a second start stages nothing more.
+ */
+class DemoCampaignTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void aFirstStartShowsACampaignWithBranchesAtDifferentStagesAndASecondStartAddsNothing() {
+		try (ConfigurableApplicationContext app = start()) {
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			ProcessEngine engine = app.getBean(ProcessEngine.class);
+			String id = jdbc.sql("select id from campaign").query(String.class).single();
+			Map<String, String> stages = new java.util.TreeMap<>();
+			jdbc.sql("select branch_code, stage from campaign_branch where campaign_id = ?").param(id).query((rs) -> {
+				stages.put(rs.getString(1), rs.getString(2));
+			});
+			assertThat(stages).hasSize(8)
+				.containsEntry("120101", "PLEDGING")
+				.containsEntry("120102", "PLEDGING")
+				.containsEntry("120103", "MOBILIZING")
+				.containsEntry("120201", "RECTIFYING")
+				.containsEntry("120202", "REVIEWING");
+			assertThat(jdbc.sql("select count(*) from member_pledge where campaign_id = ? and branch_code = '120101'")
+				.param(id)
+				.query(Integer.class)
+				.single()).isPositive();
+			assertThat(jdbc.sql("select branch_code from overdue_task where campaign_id = ?")
+				.param(id)
+				.query(String.class)
+				.list()).containsExactly("120103");
+			assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("org1202committee").list())
+				.extracting("name")
+				.contains("团委点评");
+			assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("org120201secretary").list())
+				.extracting("name")
+				.containsExactly("限期整改");
+			assertThat(jdbc.sql("select author from opinion where campaign_id = ? and kind = 'COMMITTEE_REVIEW'")
+				.param(id)
+				.query(String.class)
+				.list()).containsExactly("gb1202");
+		}
+		try (ConfigurableApplicationContext again = start()) {
+			assertThat(
+					again.getBean(JdbcClient.class).sql("select count(*) from campaign").query(Integer.class).single())
+				.isEqualTo(1);
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(ExcellenceCampaignApplication.class).web(WebApplicationType.NONE)
+			.run("--app.data-dir=" + this.dataDir,
+					"--spring.datasource.url=jdbc:h2:file:" + this.dataDir + "/excellence",
+					"--camunda.bpm.process-engine-name=demotest", "--app.demo-data.campaign=true",
+					"--camunda.bpm.job-execution.enabled=false", "--spring.autoconfigure.exclude=" + ProcessTest.REST);
+	}
+
+}

@@ -1,0 +1,253 @@
+package org.cyl.excellence.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.cyl.excellence.ExcellenceCampaignApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole application (web layer, security chain, engine named "default") for a
+ * benchmark: on a fresh PostgreSQL database of its own with the {@code postgres} profile
+ * where the PostgreSQL test server answers (see {@link PostgresTestServer}; dropped on
+ * {@link #close()}), else on a fresh H2 file database under {@code target/benchmark}.
+ * {@code -Dbenchmark.h2=true} forces H2. Also the timing helpers the benchmarks share.
+ */
+public final class BenchmarkApplication implements AutoCloseable {
+
+	final ConfigurableApplicationContext context;
+
+	public final int port;
+
+	/** Which database, for the printed table. */
+	public final String database;
+
+	private final String postgresDatabase;
+
+	private BenchmarkApplication(ConfigurableApplicationContext context, String database, String postgresDatabase) {
+		this.context = context;
+		this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+		this.database = database;
+		this.postgresDatabase = postgresDatabase;
+	}
+
+	/**
+	 * Starts the application with the job executor off, unless {@code arguments}
+	 * ({@code --name=value}) say otherwise: an argument replaces the default of the same
+	 * name.
+	 */
+	public static BenchmarkApplication start(String name, String... arguments) throws Exception {
+		List<String> args = new ArrayList<>();
+		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
+				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
+			String key = setting.substring(0, setting.indexOf('=') + 1);
+			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
+				args.add(setting);
+			}
+		}
+		String postgres = null;
+		String label;
+		if (!Boolean.getBoolean("benchmark.h2") && PostgresTestServer.reachable()) {
+			postgres = PostgresTestServer.createDatabase();
+			args.addAll(List.of("--spring.profiles.active=postgres",
+					"--spring.datasource.url=" + PostgresTestServer.urlOf(postgres),
+					"--spring.datasource.username=" + PostgresTestServer.USER,
+					"--spring.datasource.password=" + PostgresTestServer.PASSWORD));
+			label = "PostgreSQL (" + PostgresTestServer.URL + ", fresh database " + postgres + ")";
+		}
+		else {
+			String file = "./target/benchmark/" + name + "-" + UUID.randomUUID();
+			args.add("--spring.datasource.url=jdbc:h2:file:" + file);
+			label = "H2 file database (" + (Boolean.getBoolean("benchmark.h2") ? "-Dbenchmark.h2=true"
+					: PostgresTestServer.notReachable().replace(": skipped", "")) + ")";
+		}
+		args.addAll(Arrays.asList(arguments));
+		try {
+			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class)
+				.run(args.toArray(String[]::new));
+			return new BenchmarkApplication(context, label, postgres);
+		}
+		catch (RuntimeException ex) {
+			if (postgres != null) {
+				PostgresTestServer.dropDatabase(postgres);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * On PostgreSQL, {@code ANALYZE} of the whole database, as autovacuum would do in
+	 * production after the setup's bulk inserts (a server with autovacuum off keeps the
+	 * planner's statistics of the empty tables and picks nested loops over every task);
+	 * returns what was done, for the printed table.
+	 */
+	public String analyze() {
+		if (this.postgresDatabase == null) {
+			return "H2 (no ANALYZE)";
+		}
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = bean(
+				org.springframework.jdbc.core.simple.JdbcClient.class);
+		String autovacuum = jdbc.sql("show autovacuum").query(String.class).single();
+		long start = System.nanoTime();
+		jdbc.sql("analyze").update();
+		return String.format("ANALYZE after the setup (%.1f s); autovacuum on this server: %s",
+				(System.nanoTime() - start) / 1e9, autovacuum);
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.context.close();
+		if (this.postgresDatabase != null) {
+			PostgresTestServer.dropDatabase(this.postgresDatabase);
+		}
+	}
+
+	/** The machine, for the printed table. */
+	public static String machine() {
+		return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+				+ ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, load average "
+				+ loadAverage();
+	}
+
+	/** Other work on the machine skews the figures: the load average says how much. */
+	public static String loadAverage() {
+		try {
+			return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * The JVM's memory: resident set (VmRSS) and its peak (VmHWM) from
+	 * {@code /proc/self/status} ("unknown" where absent), and the heap in use after a
+	 * {@code System.gc()}.
+	 */
+	public static String memory() {
+		System.gc();
+		Runtime runtime = Runtime.getRuntime();
+		return "resident " + procStatus("VmRSS") + " (peak " + procStatus("VmHWM") + "), heap used after GC "
+				+ (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB of "
+				+ runtime.totalMemory() / (1024 * 1024) + " MB committed";
+	}
+
+	/** A {@code kB} line of {@code /proc/self/status} in MB, or "unknown". */
+	private static String procStatus(String field) {
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+				if (line.startsWith(field + ":")) {
+					String[] parts = line.substring(field.length() + 1).trim().split("\\s+");
+					return (parts.length == 2 && "kB".equals(parts[1])) ? Long.parseLong(parts[0]) / 1024 + " MB"
+							: line.substring(field.length() + 1).trim();
+				}
+			}
+			return "unknown";
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+	public interface Step {
+
+		void run(int i) throws Exception;
+
+	}
+
+	/**
+	 * Runs steps {@code 0..count-1} on {@code threads} threads; returns steps per second.
+	 */
+	public static double rate(int count, int threads, Step step) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			AtomicInteger next = new AtomicInteger();
+			List<Future<?>> workers = new ArrayList<>();
+			long start = System.nanoTime();
+			for (int t = 0; t < threads; t++) {
+				workers.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+						step.run(i);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+			return count / ((System.nanoTime() - start) / 1e9);
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/** Latencies in milliseconds of {@code count} calls, one after the other. */
+	static double[] latencies(int count, Step step) throws Exception {
+		double[] millis = new double[count];
+		for (int i = 0; i < count; i++) {
+			long start = System.nanoTime();
+			step.run(i);
+			millis[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(millis);
+		return millis;
+	}
+
+	static double percentile(double[] sorted, double p) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+	}
+
+	/** A response: status and body. */
+	public record Response(int status, String body, java.util.Map<String, List<String>> headers) {
+
+	}
+
+	/**
+	 * A plain keep-alive HTTP/1.1 request (HttpURLConnection: light on the client's side
+	 * of the cores); {@code headers} as name, value, name, value...
+	 */
+	public static Response http(String method, String url, String body, String... headers) throws java.io.IOException {
+		java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(url)
+			.toURL()
+			.openConnection();
+		connection.setRequestMethod(method);
+		connection.setInstanceFollowRedirects(false);
+		for (int h = 0; h + 1 < headers.length; h += 2) {
+			connection.setRequestProperty(headers[h], headers[h + 1]);
+		}
+		if (body != null) {
+			connection.setDoOutput(true);
+			try (var out = connection.getOutputStream()) {
+				out.write(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			}
+		}
+		int status = connection.getResponseCode();
+		String text = "";
+		try (var in = (status < 400) ? connection.getInputStream() : connection.getErrorStream()) {
+			if (in != null) {
+				text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		return new Response(status, text, connection.getHeaderFields());
+	}
+
+	static String basic(String user, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	}
+
+}

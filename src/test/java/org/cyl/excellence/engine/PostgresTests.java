@@ -1,0 +1,298 @@
+package org.cyl.excellence.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.cyl.excellence.ExcellenceCampaignApplication;
+import org.cyl.excellence.ProcessTest;
+import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application with the {@code postgres} profile on a fresh PostgreSQL database of its
+ * own (see {@link PostgresTestServer}; dropped afterwards): the migrations and the engine
+ * come up, the fan-out starts every branch once even when a chunk's job runs twice at the
+ * same moment, one ballot link counts once under 50 concurrent submissions, and the last
+ * two branches finishing at the same moment move the campaign on once. Skipped, with a
+ * message, where no PostgreSQL server is reachable.
+ */
+@EnabledIfPostgres
+class PostgresTests {
+
+	private static String database;
+
+	private static ConfigurableApplicationContext context;
+
+	private static CampaignTestSupport support;
+
+	private static JdbcClient jdbc;
+
+	private static int counter;
+
+	@BeforeAll
+	static void startOnAFreshDatabase() throws Exception {
+		database = PostgresTestServer.createDatabase();
+		context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class).web(WebApplicationType.NONE)
+			.run("--spring.profiles.active=postgres", "--spring.datasource.url=" + PostgresTestServer.urlOf(database),
+					"--spring.datasource.username=" + PostgresTestServer.USER,
+					"--spring.datasource.password=" + PostgresTestServer.PASSWORD,
+					"--camunda.bpm.process-engine-name=postgrestests", "--camunda.bpm.job-execution.enabled=false",
+					"--app.demo-data.campaign=false", "--app.campaign.fan-out-chunk-size=2",
+					"--spring.autoconfigure.exclude=" + ProcessTest.REST,
+					// the losing run of a job run twice at once is expected to fail: not
+					// logged
+					"--logging.level.org.camunda.bpm.engine.context=off");
+		support = context.getBean(CampaignTestSupport.class);
+		jdbc = context.getBean(JdbcClient.class);
+	}
+
+	@AfterAll
+	static void dropTheDatabase() throws Exception {
+		if (context != null) {
+			context.close();
+		}
+		if (database != null) {
+			PostgresTestServer.dropDatabase(database);
+		}
+	}
+
+	private static String prefix() {
+		return "PG" + (++counter) + System.nanoTime() % 100000;
+	}
+
+	/** The versions of every migration the application ships, in order. */
+	private static List<String> migrationVersions() {
+		try {
+			return java.util.Arrays
+				.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+					.getResources("classpath:db/migration/**/V*__*.sql"))
+				.map((resource) -> resource.getFilename().substring(1, resource.getFilename().indexOf("__")))
+				.sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+				.toList();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	@Test
+	void migrationsAndEngineComeUpOnPostgres() {
+		assertThat(jdbc.sql("select version from flyway_schema_history where success order by installed_rank")
+			.query(String.class)
+			.list()).containsExactlyElementsOf(migrationVersions());
+		assertThat(jdbc.sql("select count(*) from information_schema.tables where table_schema = 'public'"
+				+ " and table_name in ('act_ru_execution', 'act_ru_job', 'act_hi_procinst', 'act_id_user', 'act_ge_property')")
+			.query(Long.class)
+			.single()).isEqualTo(5);
+		ProcessEngine engine = context.getBean(ProcessEngine.class);
+		assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType())
+			.isEqualTo("postgres");
+		assertThat(engine.getRepositoryService().createDeploymentQuery().list()).singleElement()
+			.satisfies((d) -> assertThat(d.getName()).isEqualTo(ModelDeployment.DEPLOYMENT_NAME));
+		assertThat(engine.getRepositoryService().createProcessDefinitionQuery().list())
+			.extracting(ProcessDefinition::getKey)
+			.contains("CampaignProcess", "BranchCampaignProcess", "MassAppraisalProcess", "CommendationProcess")
+			.doesNotHaveDuplicates();
+		// the demo organisation (the other tests add organisations of their own),
+		// imported
+		// and synchronised into Camunda's identity tables
+		assertThat(jdbc.sql("select count(*) from member where org_code like '12%'").query(Long.class).single())
+			.isEqualTo(92);
+		assertThat(engine.getIdentityService().createUserQuery().userId("sec120101").count()).isEqualTo(1);
+	}
+
+	@Test
+	void fanOutStartsEveryBranchOnceEvenWhenAChunkRunsTwiceAtOnce() throws Exception {
+		String prefix = prefix();
+		int branches = 5;
+		support.organization(prefix, branches);
+		ProcessInstance campaign = support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
+		support.complete(support.task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		// every job of the campaign (listing the branches, then one per chunk of two) run
+		// by
+		// two threads at the same moment, as by two job executors: one of them wins
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				List<Job> jobs = support.managementService.createJobQuery()
+					.processInstanceId(campaign.getId())
+					.executable()
+					.list()
+					.stream()
+					.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
+					.toList();
+				if (jobs.isEmpty()) {
+					break;
+				}
+				String job = jobs.get(0).getId();
+				CountDownLatch start = new CountDownLatch(1);
+				List<Future<Boolean>> runs = new ArrayList<>();
+				for (int t = 0; t < 2; t++) {
+					runs.add(pool.submit(() -> {
+						start.await();
+						try {
+							support.managementService.executeJob(job);
+							return true;
+						}
+						catch (RuntimeException ex) {
+							return false;
+						}
+					}));
+				}
+				start.countDown();
+				int won = 0;
+				for (Future<Boolean> run : runs) {
+					won += run.get() ? 1 : 0;
+				}
+				assertThat(won).as("runs of job %s that committed", job).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		String id = (String) support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		assertThat(support.tasks(campaign.getId(), "Task_ApprovePlan")).isEmpty();
+		assertThat(support.runtimeService.createExecutionQuery()
+			.processInstanceId(campaign.getId())
+			.activityId("Task_AwaitBranches")
+			.count()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from campaign_branch where campaign_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(branches);
+		for (int b = 1; b <= branches; b++) {
+			String branch = prefix + "B" + b;
+			List<ProcessInstance> instances = support.runtimeService.createProcessInstanceQuery()
+				.processInstanceBusinessKey(id + ":" + branch)
+				.list();
+			assertThat(instances).as("processes of branch %s", branch).hasSize(1);
+			assertThat(instances.get(0).getId()).isEqualTo(support.branchInstance(id, branch));
+			assertThat(support.tasks(instances.get(0).getId(), "Task_MobilizeBranch")).hasSize(1);
+		}
+		// one job, one transaction per chunk of two (not the whole fan-out in one)
+		assertThat(context.getBean(HistoryService.class)
+			.createHistoricJobLogQuery()
+			.processInstanceId(campaign.getId())
+			.activityIdIn("Task_StartBranches")
+			.successLog()
+			.count()).isEqualTo(3);
+		assertThat(context.getBean(HistoryService.class)
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("BranchCampaignProcess")
+			.processInstanceBusinessKeyLike(id + ":%")
+			.count()).isEqualTo(branches);
+	}
+
+	@Test
+	void fiftyConcurrentSubmissionsOfOneBallotLinkCountOnce() throws Exception {
+		ProcessInstance appraisal = support.startAppraisal(prefix());
+		String appraisalId = support.initiateAppraisal(appraisal.getId(), 2);
+		String token = support.tokens.token(appraisalId, 1);
+		List<String> answers = Collections.nCopies(5, "SATISFIED");
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<String>> results = new ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			Callable<String> submit = () -> {
+				start.await();
+				try {
+					support.ballots.submit(token, answers, null);
+					return "counted";
+				}
+				catch (RuntimeException ex) {
+					// BallotService.Refused: the link is used
+					return ex.getClass().getSimpleName();
+				}
+			};
+			results.add(pool.submit(submit));
+		}
+		start.countDown();
+		List<String> outcomes = new ArrayList<>();
+		for (Future<String> result : results) {
+			outcomes.add(result.get());
+		}
+		pool.shutdown();
+		assertThat(outcomes).containsOnly("counted", "Refused").containsOnlyOnce("counted");
+		assertThat(jdbc.sql("select count(*) from ballot where appraisal_id = ?")
+			.param(appraisalId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from ballot_token where appraisal_id = ? and used")
+			.param(appraisalId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void lastTwoBranchesFinishingAtOnceMoveTheCampaignOnOnce() throws Exception {
+		String prefix = prefix();
+		support.organization(prefix, 2);
+		ProcessInstance campaign = support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
+		support.complete(support.task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		support.runJobs(campaign.getId());
+		String id = (String) support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		List<Task> last = new ArrayList<>();
+		for (int b = 1; b <= 2; b++) {
+			String pid = support.branchInstance(id, prefix + "B" + b);
+			support.toReview(pid);
+			support.review(pid, "PASS", "PASS");
+			support.appraise(pid, 4, 4, "SATISFIED");
+			last.add(support.task(pid, "Task_RecommendMembers"));
+		}
+		// both branches' last task completed at the same moment: both sides lock the
+		// campaign's row, so exactly one of them sees every branch finished
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<?>> runs = new ArrayList<>();
+		for (Task task : last) {
+			Map<String, Object> values = support.recommendation(task, 3, 3, List.of(support.memberOptions(task).get(0)),
+					List.of(3L));
+			runs.add(pool.submit(() -> {
+				start.await();
+				support.complete(task, values);
+				return null;
+			}));
+		}
+		start.countDown();
+		for (Future<?> run : runs) {
+			run.get();
+		}
+		pool.shutdown();
+		assertThat(jdbc.sql("select count(*) from campaign_branch where campaign_id = ? and stage = 'FINISHED'")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(support.runtimeService.createExecutionQuery()
+			.processInstanceId(campaign.getId())
+			.activityId("CallActivity_Commendation")
+			.count()).isEqualTo(1);
+		assertThat(support.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(campaign.getId())
+			.processDefinitionKey("CommendationProcess")
+			.count()).isEqualTo(1);
+	}
+
+}

@@ -1,0 +1,231 @@
+package org.cyl.excellence.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.cyl.excellence.RestTasks;
+import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.cyl.excellence.engine.BenchmarkApplication.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Not a test: a benchmark, run with
+ * {@code ./mvnw -Pbenchmark test -Dtest=TaskCompletionBenchmark}. Real
+ * {@code BranchCampaignProcess} tasks 召开动员大会 ({@code Task_MobilizeBranch}, one per branch
+ * of a generated organisation, started by a campaign's fan-out) completed with the form's
+ * values: by concurrent HTTP clients through {@code /engine-rest/task/{id}/submit-form}
+ * with HTTP Basic as the task's secretary (security chain, Camunda authorizations, the
+ * server's validation), beside raw {@code TaskService.complete} calls from as many
+ * threads on another batch of the same tasks in the same run (the same validation
+ * listener runs there too). Also Tasklist's own API with a session cookie, and what HTTP
+ * Basic's password check costs on its own. On PostgreSQL where the test server answers,
+ * else H2. Prints a table; no timed assertion. {@code -Dtasks=} (per measured batch),
+ * {@code -Dwarmup=}, {@code -Dclients=}.
+ */
+class TaskCompletionBenchmark {
+
+	static final int TASKS = Integer.getInteger("tasks", 1000);
+
+	static final int WARMUP = Integer.getInteger("warmup", 200);
+
+	static final int CLIENTS = Integer.getInteger("clients", 8);
+
+	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	record Open(String task, String secretary) {
+
+	}
+
+	@Test
+	void taskCompletionsPerSecond() throws Exception {
+		try (BenchmarkApplication app = BenchmarkApplication.start("tasks")) {
+			run(app);
+		}
+	}
+
+	private void run(BenchmarkApplication app) throws Exception {
+		CampaignTestSupport support = app.bean(CampaignTestSupport.class);
+		TaskService taskService = app.bean(TaskService.class);
+		IdentityService identity = app.bean(IdentityService.class);
+		JdbcClient jdbc = app.bean(JdbcClient.class);
+		String base = "http://localhost:" + app.port;
+
+		// the organisation and a campaign over it: one 召开动员大会 task per branch
+		String prefix = "BM" + System.nanoTime() % 100000;
+		int branches = 3 * TASKS + 3 * WARMUP;
+		long t0 = System.nanoTime();
+		support.organization(prefix, branches);
+		double importSeconds = (System.nanoTime() - t0) / 1e9;
+		ProcessInstance campaign = support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
+		support.complete(support.task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		t0 = System.nanoTime();
+		support.runJobs(campaign.getId());
+		double fanOutSeconds = (System.nanoTime() - t0) / 1e9;
+		String campaignId = (String) support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String branchPrefix = prefix + "B";
+		List<Open> open = jdbc
+			.sql("select t.id_, b.branch_code from act_ru_task t join campaign_branch b"
+					+ " on b.process_instance_id = t.proc_inst_id_"
+					+ " where b.campaign_id = ? and t.task_def_key_ = 'Task_MobilizeBranch' order by b.branch_code")
+			.param(campaignId)
+			.query((rs, n) -> new Open(rs.getString(1),
+					prefix + "s" + rs.getString(2).substring(branchPrefix.length())))
+			.list();
+		if (open.size() != branches) {
+			throw new IllegalStateException("expected " + branches + " open tasks, found " + open.size());
+		}
+		List<Open> warmHttp = open.subList(0, WARMUP);
+		List<Open> warmRaw = open.subList(WARMUP, 2 * WARMUP);
+		List<Open> warmSession = open.subList(2 * WARMUP, 3 * WARMUP);
+		List<Open> raw = open.subList(3 * WARMUP, 3 * WARMUP + TASKS);
+		List<Open> http = open.subList(3 * WARMUP + TASKS, 3 * WARMUP + 2 * TASKS);
+		List<Open> session = open.subList(3 * WARMUP + 2 * TASKS, 3 * WARMUP + 3 * TASKS);
+
+		String form = RestTasks.form(CampaignTestSupport.mobilization());
+		AtomicInteger refused = new AtomicInteger();
+		BenchmarkApplication.Step rawStep = (i) -> taskService.complete(raw.get(i).task(),
+				CampaignTestSupport.mobilization());
+		java.util.function.Function<List<Open>, BenchmarkApplication.Step> basicStep = (batch) -> (i) -> {
+			Open o = batch.get(i);
+			Response r = BenchmarkApplication.http("POST", base + "/engine-rest/task/" + o.task() + "/submit-form",
+					form, "Content-Type", "application/json", "Authorization",
+					BenchmarkApplication.basic(o.secretary(), "demo"));
+			if (r.status() != 204) {
+				refused.incrementAndGet();
+				if (refused.get() < 3) {
+					System.out.println("refused: " + r.status() + " " + r.body());
+				}
+			}
+		};
+
+		// warm-up: every path once over a batch of its own
+		BenchmarkApplication.rate(WARMUP, CLIENTS, basicStep.apply(warmHttp));
+		BenchmarkApplication.rate(WARMUP, CLIENTS,
+				(i) -> taskService.complete(warmRaw.get(i).task(), CampaignTestSupport.mobilization()));
+
+		// the ceiling: raw TaskService.complete, no HTTP, no authentication
+		double rawRate = BenchmarkApplication.rate(TASKS, CLIENTS, rawStep);
+		// through the REST API with HTTP Basic as the task's secretary
+		double httpRate = BenchmarkApplication.rate(TASKS, CLIENTS, basicStep.apply(http));
+		int refusedBasic = refused.getAndSet(0);
+
+		// Tasklist's own API with a session (logged in beforehand, outside the timing)
+		List<String[]> sessions = new ArrayList<>();
+		t0 = System.nanoTime();
+		for (Open o : warmSession) {
+			sessions.add(login(base, o.secretary()));
+		}
+		for (Open o : session) {
+			sessions.add(login(base, o.secretary()));
+		}
+		double loginMillis = (System.nanoTime() - t0) / 1e6 / sessions.size();
+		List<Open> sessionTasks = new ArrayList<>(warmSession);
+		sessionTasks.addAll(session);
+		BenchmarkApplication.Step sessionStep = (i) -> {
+			String[] cookie = sessions.get(i);
+			Response r = BenchmarkApplication.http("POST",
+					base + "/camunda/api/engine/engine/default/task/" + sessionTasks.get(i).task() + "/submit-form",
+					form, "Content-Type", "application/json", "Cookie", cookie[0], "X-XSRF-TOKEN", cookie[1]);
+			if (r.status() != 204) {
+				refused.incrementAndGet();
+				if (refused.get() < 3) {
+					System.out.println("refused: " + r.status() + " " + r.body());
+				}
+			}
+		};
+		BenchmarkApplication.rate(WARMUP, CLIENTS, sessionStep);
+		double sessionRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> sessionStep.run(WARMUP + i));
+		int refusedSession = refused.get();
+
+		// what HTTP Basic adds per request: the password check (Camunda's identity
+		// service, a salted SHA-512 of the stored user) and the chain without any task
+		String someone = open.get(0).secretary();
+		double checkRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> identity.checkPassword(someone, "demo"));
+		double versionRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> BenchmarkApplication.http("GET",
+				base + "/engine-rest/version", null, "Authorization", BenchmarkApplication.basic(someone, "demo")));
+
+		long left = jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_MobilizeBranch'")
+			.query(Long.class)
+			.single();
+
+		System.out.println();
+		System.out.println("=== task completion (召开动员大会, validated form), " + app.database + " ===");
+		System.out.println(BenchmarkApplication.machine() + "; " + CLIENTS + " concurrent clients/threads; " + TASKS
+				+ " tasks per line after a warm-up of " + WARMUP + " per path");
+		System.out.printf("setup: %,d branches imported in %.1f s; fan-out to %,d branch processes in %.1f s%n",
+				branches, importSeconds, branches, fanOutSeconds);
+		System.out.printf("%-66s %8.0f /s%n", "raw TaskService.complete (ceiling; same validation listener)", rawRate);
+		System.out.printf("%-66s %8.0f /s  (%.2f of raw)%n", "POST /engine-rest/task/{id}/submit-form, HTTP Basic",
+				httpRate, httpRate / rawRate);
+		System.out.printf("%-66s %8.0f /s  (%.2f of raw)%n",
+				"POST /camunda/api/engine/.../submit-form, session cookie (Tasklist)", sessionRate,
+				sessionRate / rawRate);
+		System.out.printf("%-66s %8.0f /s%n", "IdentityService.checkPassword alone (HTTP Basic's check)", checkRate);
+		System.out.printf("%-66s %8.0f /s%n", "GET /engine-rest/version, HTTP Basic (the chain, no task)", versionRate);
+		System.out.printf("login through /login (outside the timing): %.1f ms each%n", loginMillis);
+		System.out.printf("refused responses: %d (Basic), %d (session); 召开动员大会 tasks left open: %,d of %,d%n",
+				refusedBasic, refusedSession, left, branches);
+		System.out.println();
+	}
+
+	/**
+	 * Logs in through the login page and opens Tasklist once; returns the Cookie header
+	 * and the webapps' CSRF token.
+	 */
+	private static String[] login(String base, String user) throws Exception {
+		Response page = BenchmarkApplication.http("GET", base + "/login", null);
+		Matcher m = CSRF_FIELD.matcher(page.body());
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on /login");
+		}
+		String cookies = cookies(page, "");
+		Response login = BenchmarkApplication.http("POST", base + "/login",
+				"username=" + user + "&password=demo&_csrf=" + java.net.URLEncoder.encode(m.group(1), "UTF-8"),
+				"Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies);
+		cookies = cookies(login, cookies);
+		Response tasklist = BenchmarkApplication.http("GET", base + "/camunda/app/tasklist/default/", null, "Cookie",
+				cookies);
+		cookies = cookies(tasklist, cookies);
+		String xsrf = null;
+		for (String c : cookies.split("; ")) {
+			if (c.startsWith("XSRF-TOKEN=")) {
+				xsrf = c.substring("XSRF-TOKEN=".length());
+			}
+		}
+		if (login.status() != 302 || xsrf == null) {
+			throw new IllegalStateException("login of " + user + ": " + login.status() + ", cookies " + cookies);
+		}
+		return new String[] { cookies, xsrf };
+	}
+
+	/** The cookies so far with the response's Set-Cookie headers applied. */
+	private static String cookies(Response response, String cookies) {
+		Map<String, String> jar = new java.util.LinkedHashMap<>();
+		for (String c : cookies.split("; ")) {
+			if (c.contains("=")) {
+				jar.put(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1));
+			}
+		}
+		for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+			if ("Set-Cookie".equalsIgnoreCase(header.getKey())) {
+				for (String set : header.getValue()) {
+					String pair = set.split(";", 2)[0];
+					jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+				}
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		jar.forEach((k, v) -> sb.append(sb.length() > 0 ? "; " : "").append(k).append('=').append(v));
+		return sb.toString();
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.cyl.excellence.engine;
+
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.cyl.excellence.engine.BenchmarkApplication.Response;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Not a test: a benchmark, run with
+ * {@code ./mvnw -Pbenchmark test -Dtest=TasklistQueryBenchmark}. {@code -Dtasks=} open
+ * tasks (100,000) of a benchmark-only model, each for the secretaries of one of
+ * {@code -Dbranches=} branches (1,000) and for one of two committees (every tenth task
+ * the 团委's, the others the 团总支's); then Tasklist's list as the webapp asks for it, one
+ * request at a time: the shared filters 我的待办, 待认领, 全部待办 through {@code POST
+ * /engine-rest/filter/{id}/list?firstResult=0&maxResults=15} (HAL, with the filter's
+ * variables, newest first) and {@code GET /engine-rest/filter/{id}/count} with HTTP
+ * Basic, for a branch secretary, the 团委 member and the 团总支 member; p50 / p95 of
+ * {@code -Dsamples=} requests (200) after a warm-up, beside the same filter's query
+ * through the engine's FilterService with that user's authentication set, in the same
+ * run. On PostgreSQL where the test server answers, else H2. Prints a table; no timed
+ * assertion.
+ */
+class TasklistQueryBenchmark {
+
+	static final int TASKS = Integer.getInteger("tasks", 100000);
+
+	static final int BRANCHES = Integer.getInteger("branches", 1000);
+
+	static final int PER_INSTANCE = Integer.getInteger("perInstance", 100);
+
+	static final int SAMPLES = Integer.getInteger("samples", 200);
+
+	static final int WARMUP = Integer.getInteger("warmup", 20);
+
+	static final int THREADS = Integer.getInteger("clients", 8);
+
+	static final String[] FILTERS = { "我的待办", "待认领", "全部待办" };
+
+	@Test
+	void tasklistLatency() throws Exception {
+		try (BenchmarkApplication app = BenchmarkApplication.start("tasklist")) {
+			run(app);
+		}
+	}
+
+	private void run(BenchmarkApplication app) throws Exception {
+		CampaignTestSupport support = app.bean(CampaignTestSupport.class);
+		RuntimeService runtime = app.bean(RuntimeService.class);
+		TaskService taskService = app.bean(TaskService.class);
+		FilterService filters = app.bean(FilterService.class);
+		IdentityService identity = app.bean(IdentityService.class);
+		String base = "http://localhost:" + app.port;
+
+		String prefix = "TL" + System.nanoTime() % 100000;
+		long t0 = System.nanoTime();
+		support.organization(prefix, BRANCHES);
+		double importSeconds = (System.nanoTime() - t0) / 1e9;
+		try (InputStream bpmn = new ClassPathResource("testmodels/benchmark/TasklistBenchmarkProcess.bpmn")
+			.getInputStream()) {
+			app.bean(RepositoryService.class)
+				.createDeployment()
+				.name("tasklist-benchmark")
+				.addInputStream("TasklistBenchmarkProcess.bpmn", bpmn)
+				.deploy();
+		}
+		int instances = TASKS / PER_INSTANCE;
+		t0 = System.nanoTime();
+		double startRate = BenchmarkApplication.rate(instances, THREADS, (k) -> {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("prefix", prefix);
+			variables.put("block", (long) k * PER_INSTANCE);
+			variables.put("branches", (long) BRANCHES);
+			variables.put("perInstance", (long) PER_INSTANCE);
+			variables.put("committeeEvery", 10L);
+			variables.put("committeeGroup", "org" + prefix + "committee");
+			variables.put("otherGroup", "org" + prefix + "Gcommittee");
+			variables.put("branchName", "测试支部" + (k % BRANCHES + 1));
+			variables.put("campaignTitle", "基准活动");
+			runtime.startProcessInstanceByKey("TasklistBenchmarkProcess", variables);
+		});
+		double createSeconds = (System.nanoTime() - t0) / 1e9;
+		long open = taskService.createTaskQuery().count();
+		String statistics = app.analyze();
+
+		System.out.println();
+		System.out.println("=== Tasklist queries, " + app.database + " ===");
+		System.out.println(BenchmarkApplication.machine() + "; " + SAMPLES + " requests per figure, one at a time,"
+				+ " after " + WARMUP + " of warm-up");
+		System.out.printf(
+				"setup: %,d branches imported in %.1f s; %,d tasks created in %.1f s (%,.0f tasks/s,"
+						+ " %d per instance, %d threads); open tasks in all: %,d%n",
+				BRANCHES, importSeconds, instances * PER_INSTANCE, createSeconds, startRate * PER_INSTANCE,
+				PER_INSTANCE, THREADS, open);
+		System.out.println("statistics: " + statistics);
+		System.out.println("memory of this node (the whole application in this JVM) at " + String.format("%,d", open)
+				+ " open tasks: " + BenchmarkApplication.memory());
+		System.out.printf("%-14s %-6s %7s | %-17s %-17s | %-17s %-17s%n", "user", "filter", "sees", "REST list p50/p95",
+				"engine list", "REST count", "engine count");
+
+		String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
+		for (String user : List.of(prefix + "s1", prefix + "c", prefix + "g")) {
+			List<String> groups = identity.createGroupQuery()
+				.groupMember(user)
+				.list()
+				.stream()
+				.map(Group::getId)
+				.toList();
+			String auth = BenchmarkApplication.basic(user, "demo");
+			for (String name : FILTERS) {
+				String filter = filters.createFilterQuery().filterName(name).singleResult().getId();
+				BenchmarkApplication.Step restList = (i) -> expect(BenchmarkApplication.http("POST",
+						base + "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15", sorting,
+						"Content-Type", "application/json", "Accept", "application/hal+json", "Authorization", auth));
+				BenchmarkApplication.Step restCount = (i) -> expect(
+						BenchmarkApplication.http("GET", base + "/engine-rest/filter/" + filter + "/count", null,
+								"Accept", "application/json", "Authorization", auth));
+				long[] sees = new long[1];
+				BenchmarkApplication.Step engineList = (i) -> as(identity, user, groups, () -> filters.listPage(filter,
+						taskService.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15));
+				BenchmarkApplication.Step engineCount = (
+						i) -> sees[0] = as(identity, user, groups, () -> filters.count(filter));
+				double[][] figures = new double[4][];
+				BenchmarkApplication.Step[] steps = { restList, engineList, restCount, engineCount };
+				for (int s = 0; s < steps.length; s++) {
+					BenchmarkApplication.latencies(WARMUP, steps[s]);
+					figures[s] = BenchmarkApplication.latencies(SAMPLES, steps[s]);
+				}
+				System.out.printf("%-14s %-6s %,7d | %-17s %-17s | %-17s %-17s%n", user + roleOf(user, prefix), name,
+						sees[0], p(figures[0]), p(figures[1]), p(figures[2]), p(figures[3]));
+			}
+		}
+		System.out.println("(milliseconds; sees: the filter's count for that user)");
+		System.out.println("memory after the queries: " + BenchmarkApplication.memory());
+		System.out.println();
+	}
+
+	private static String roleOf(String user, String prefix) {
+		return user.endsWith("s1") ? " 支书" : user.endsWith("c") ? " 团委" : " 团总支";
+	}
+
+	private static String p(double[] sorted) {
+		return String.format("%6.1f / %6.1f", BenchmarkApplication.percentile(sorted, 0.5),
+				BenchmarkApplication.percentile(sorted, 0.95));
+	}
+
+	private static void expect(Response response) {
+		if (response.status() != 200) {
+			throw new IllegalStateException(response.status() + " " + response.body());
+		}
+	}
+
+	private static <T> T as(IdentityService identity, String user, List<String> groups,
+			java.util.function.Supplier<T> query) {
+		identity.setAuthentication(user, groups);
+		try {
+			return query.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+}
