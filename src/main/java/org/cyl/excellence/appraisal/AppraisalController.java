@@ -15,7 +15,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.campaign.CampaignRepository;
-import org.cyl.excellence.campaign.CampaignRepository.Campaign;
+import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
