@@ -1,5 +1,7 @@
 package org.cyl.excellence.appraisal;
 
+import java.util.List;
+
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -24,15 +26,27 @@ class AppraisalAccess {
 
 	/** A committee member of the organising committee, or an administrator. */
 	boolean organizes(Authentication authentication, Appraisal appraisal) {
-		return isAdmin(authentication)
-				|| this.organizations.organizationsWhere(authentication.getName(), Role.COMMITTEE)
-					.contains(appraisal.committeeCode());
+		return organizes(authentication, appraisal, committees(authentication));
+	}
+
+	/** The same, with the committees where the person is a committee member known. */
+	boolean organizes(Authentication authentication, Appraisal appraisal, List<String> committees) {
+		return isAdmin(authentication) || committees.contains(appraisal.committeeCode());
+	}
+
+	/** The committees where the person is a committee member. */
+	List<String> committees(Authentication authentication) {
+		return this.organizations.organizationsWhere(authentication.getName(), Role.COMMITTEE);
 	}
 
 	boolean mayReadResults(Authentication authentication, Appraisal appraisal) {
-		if (organizes(authentication, appraisal)) {
-			return true;
-		}
+		return organizes(authentication, appraisal) || mayReadPublished(authentication, appraisal);
+	}
+
+	/**
+	 * The results as published: to the organisation's people, or the committee's subtree.
+	 */
+	boolean mayReadPublished(Authentication authentication, Appraisal appraisal) {
 		Organization org = this.organizations.find(appraisal.orgCode()).orElse(null);
 		return (org != null && this.organizations.maySee(authentication, org))
 				|| ("COMMITTEE".equals(appraisal.publishScope())

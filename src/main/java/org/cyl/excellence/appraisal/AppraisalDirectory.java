@@ -83,12 +83,16 @@ public class AppraisalDirectory {
 		List<AppraisalLink> links = new ArrayList<>();
 		Map<String, String> titles = new HashMap<>();
 		Map<String, Organization> orgs = null;
+		List<String> committees = this.access.committees(authentication);
+		// the rounds of one organisation share their answer
+		Map<String, Boolean> published = new HashMap<>();
 		for (Appraisal a : found) {
-			boolean organizer = this.access.organizes(authentication, a);
+			boolean organizer = this.access.organizes(authentication, a, committees);
 			if (organizedOnly && !organizer) {
 				continue;
 			}
-			boolean results = organizer || this.access.mayReadResults(authentication, a);
+			boolean results = organizer || published.computeIfAbsent(a.orgCode() + " " + a.publishScope(),
+					(key) -> this.access.mayReadPublished(authentication, a));
 			if (!results) {
 				continue;
 			}
