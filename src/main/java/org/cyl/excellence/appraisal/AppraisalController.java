@@ -31,12 +31,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The committee's side of an appraisal — the printable ballot sheet with a QR code per
  * ballot, the ballot links as CSV, closing early — and its publication: the results page,
- * and the campaign's criticism notice (通报批评).
+ * and the campaign's criticism notice (通报批评); the list of the appraisals a person
+ * organises or may read the results of ({@code /appraisals}), from which they are
+ * reached.
  */
 @Controller
 class AppraisalController {
@@ -53,9 +56,16 @@ class AppraisalController {
 
 	private final CampaignRepository campaigns;
 
+	private final AppraisalAccess access;
+
+	private final AppraisalDirectory directory;
+
 	AppraisalController(AppraisalRepository appraisals, BallotTokens tokens, OrganizationDirectory organizations,
-			RuntimeService runtimeService, PublicUrl publicUrl, CampaignRepository campaigns) {
+			RuntimeService runtimeService, PublicUrl publicUrl, CampaignRepository campaigns, AppraisalAccess access,
+			AppraisalDirectory directory) {
 		this.campaigns = campaigns;
+		this.access = access;
+		this.directory = directory;
 		this.appraisals = appraisals;
 		this.tokens = tokens;
 		this.organizations = organizations;
@@ -75,9 +85,46 @@ class AppraisalController {
 			links.add(new BallotLink(i + 1, url, qr(url)));
 		}
 		model.addAttribute("appraisal", appraisal);
-		model.addAttribute("organization", name(appraisal.orgCode()));
+		model.addAttribute("organization", AppraisalDirectory.subject(appraisal, name(appraisal.orgCode())));
+		model.addAttribute("open", "OPEN".equals(appraisal.status()));
 		model.addAttribute("links", links);
 		return "appraisal/appraisal-ballots";
+	}
+
+	/**
+	 * The appraisals the person organises (with their ballots, CSV and 结束评议) and those
+	 * whose results concern them; {@code campaign} narrows the list to one campaign.
+	 */
+	@GetMapping("/appraisals")
+	String list(@RequestParam(required = false) String campaign, Authentication authentication, Model model) {
+		List<AppraisalDirectory.AppraisalLink> all;
+		String title = null;
+		if (campaign != null) {
+			Campaign found = this.campaigns.find(campaign)
+				.orElseThrow(() -> new NotFoundException("活动 " + campaign + " 不存在"));
+			all = this.directory.ofCampaign(campaign, authentication);
+			boolean watches = isAdmin(authentication) || this.organizations.find(found.committeeCode())
+				.map((committee) -> this.organizations.maySee(authentication, committee))
+				.orElse(false);
+			if (all.isEmpty() && !watches) {
+				throw new AccessDeniedException("本次活动没有与您有关的群众评议");
+			}
+			title = found.plan().title();
+		}
+		else {
+			all = this.directory.concerning(authentication);
+		}
+		model.addAttribute("campaignTitle", title);
+		model.addAttribute("organized", all.stream().filter(AppraisalDirectory.AppraisalLink::organizer).toList());
+		model.addAttribute("others", all.stream().filter((a) -> !a.organizer()).toList());
+		return "appraisal/appraisals";
+	}
+
+	/** 结束评议 from the ballots page or the list: closes, then shows the results. */
+	@PostMapping("/appraisals/{id}/close")
+	String closeFromPage(@PathVariable String id, Authentication authentication) {
+		close(id, authentication);
+		return "redirect:/appraisals/" + id + "/results";
 	}
 
 	@GetMapping("/api/appraisals/{id}/ballots.csv")
@@ -111,9 +158,14 @@ class AppraisalController {
 			String dissatisfaction) {
 	}
 
+	/**
+	 * An appraisal's results; {@code organization} names what was appraised (an
+	 * organisation or a committee's candidate list, then {@code candidateList} and one
+	 * item per candidate before 总体评价); the links are for its organisers.
+	 */
 	record Results(String id, String organization, String status, int ballotsIssued, Integer ballotsCast,
 			String participation, String satisfaction, String dissatisfaction, String grade, String outcome,
-			List<ItemResult> items, List<String> comments) {
+			List<ItemResult> items, List<String> comments, boolean candidateList, String ballotsUrl, String closeUrl) {
 	}
 
 	@GetMapping("/api/appraisals/{id}/results")
@@ -169,11 +221,10 @@ class AppraisalController {
 	private Results results(String id, Authentication authentication) {
 		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
 		Organization org = this.organizations.find(a.orgCode()).orElseThrow();
-		boolean allowed = isAdmin(authentication) || this.organizations.maySee(authentication, org)
-				|| ("COMMITTEE".equals(a.publishScope()) && mayRead(authentication, a.committeeCode()));
-		if (!allowed) {
+		if (!this.access.mayReadResults(authentication, a)) {
 			throw new AccessDeniedException("评议结果只在公布范围内可见");
 		}
+		boolean organizer = this.access.organizes(authentication, a);
 		List<ItemResult> items = new ArrayList<>();
 		for (AppraisalRepository.TallyRow row : this.appraisals.tally(id)) {
 			items.add(new ItemResult(row.item(), row.satisfied(), row.fairly(), row.basic(), row.dissatisfied(),
@@ -181,9 +232,13 @@ class AppraisalController {
 						.percent(TallyBallotsDelegate.rate(row.satisfied() + row.fairly(), row.total())),
 					AppraisalRectifyListener.percent(TallyBallotsDelegate.rate(row.dissatisfied(), row.total()))));
 		}
-		return new Results(a.id(), org.name(), a.status(), a.ballotsIssued(), a.ballotsCast(), pct(a.participation()),
-				pct(a.satisfaction()), pct(a.dissatisfaction()), a.grade(), outcomeLabel(a.outcome()), items,
-				"CLOSED".equals(a.status()) ? this.appraisals.comments(id) : List.of());
+		boolean open = "OPEN".equals(a.status());
+		return new Results(a.id(), AppraisalDirectory.subject(a, org.name()), a.status(), a.ballotsIssued(),
+				a.ballotsCast(), pct(a.participation()), pct(a.satisfaction()), pct(a.dissatisfaction()), a.grade(),
+				outcomeLabel(a.outcome()), items,
+				"CLOSED".equals(a.status()) ? this.appraisals.comments(id) : List.of(), a.candidateList(),
+				organizer ? "/appraisals/" + id + "/ballots" : null,
+				(organizer && open) ? "/appraisals/" + id + "/close" : null);
 	}
 
 	private static String pct(BigDecimal rate) {
@@ -208,19 +263,14 @@ class AppraisalController {
 	 */
 	private Appraisal organizing(String id, Authentication authentication) {
 		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
-		if (!isAdmin(authentication) && !this.organizations.organizationsWhere(authentication.getName(), Role.COMMITTEE)
-			.contains(a.committeeCode())) {
+		if (!this.access.organizes(authentication, a)) {
 			throw new AccessDeniedException("只有组织评议的团委委员可以打印选票或结束评议");
 		}
 		return a;
 	}
 
-	private boolean mayRead(Authentication authentication, String committee) {
-		return this.organizations.isWithin(authentication, committee);
-	}
-
 	private static boolean isAdmin(Authentication authentication) {
-		return authentication.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN"));
+		return AppraisalAccess.isAdmin(authentication);
 	}
 
 	private String name(String orgCode) {

@@ -33,6 +33,16 @@ class AppraisalRepository {
 			Instant opensAt, Instant closesAt, String publishScope, String itemsJson, String status,
 			String processInstanceId, Integer ballotsCast, BigDecimal satisfaction, BigDecimal dissatisfaction,
 			BigDecimal participation, String grade, String outcome) {
+
+		/**
+		 * Whether the masses appraise a committee's candidate list (CommendationProcess):
+		 * then the committee appraised is the one organising it; a branch's appraisal is
+		 * organised by the committee above the branch.
+		 */
+		boolean candidateList() {
+			return this.orgCode.equals(this.committeeCode);
+		}
+
 	}
 
 	void create(Appraisal a, String author) {
@@ -62,6 +72,19 @@ class AppraisalRepository {
 	List<Appraisal> findByCampaign(String campaignId) {
 		return this.jdbc.sql("select * from appraisal where campaign_id = ? order by org_code, round_no")
 			.param(campaignId)
+			.query(APPRAISAL)
+			.list();
+	}
+
+	/** Every appraisal, the newest first. */
+	List<Appraisal> findAll() {
+		return this.jdbc.sql("select * from appraisal order by created_at desc, id").query(APPRAISAL).list();
+	}
+
+	/** The appraisals of a campaign for one organisation, round by round. */
+	List<Appraisal> findByOrganization(String campaignId, String orgCode) {
+		return this.jdbc.sql("select * from appraisal where campaign_id = ? and org_code = ? order by round_no")
+			.params(campaignId, orgCode)
 			.query(APPRAISAL)
 			.list();
 	}

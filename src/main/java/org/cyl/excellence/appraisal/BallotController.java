@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The ballot page {@code /ballot/{token}} for the masses: no login, one answer per item
- * and an optional comment. A used, unknown, not yet open or closed link gets a page that
- * says which (with a 4xx status); a second submission counts nothing.
+ * (for a candidate list: per candidate, then the list as a whole) and an optional
+ * comment. A used, unknown, not yet open or closed link gets a page that says which (with
+ * a 4xx status); a second submission counts nothing.
  */
 @Controller
 class BallotController {
@@ -69,6 +70,7 @@ class BallotController {
 
 	private String form(BallotView view, Model model, String error, List<String> answers, String comment) {
 		model.addAttribute("organization", name(view));
+		model.addAttribute("candidateList", view.appraisal().candidateList());
 		model.addAttribute("items", view.items());
 		model.addAttribute("answers", Answer.values());
 		model.addAttribute("chosen", answers);
@@ -86,10 +88,12 @@ class BallotController {
 		return "appraisal/ballot-refused";
 	}
 
+	/** What is appraised: the organisation, or the committee's candidate list. */
 	private String name(BallotView view) {
-		return this.organizations.find(view.appraisal().orgCode())
-			.map((o) -> o.name())
-			.orElse(view.appraisal().orgCode());
+		return AppraisalDirectory.subject(view.appraisal(),
+				this.organizations.find(view.appraisal().orgCode())
+					.map((o) -> o.name())
+					.orElse(view.appraisal().orgCode()));
 	}
 
 }

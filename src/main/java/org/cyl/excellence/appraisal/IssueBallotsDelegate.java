@@ -12,10 +12,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.Groups;
+import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.Role;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_COMMITTEE_GROUP;
@@ -31,7 +33,7 @@ import static org.cyl.excellence.appraisal.AppraisalVariables.PUBLISH_SCOPE;
  * {@code Task_IssueBallots} (生成选票) of MassAppraisalProcess: records the appraisal and the
  * hashes of its ballots' tokens. The appraisal opens at the start of its opening day and
  * closes at the end of its closing day; the committee prints the ballots from the
- * appraisal's page.
+ * appraisal's page, which {@link AppraisalOpened} announces to it.
  */
 @Component
 class IssueBallotsDelegate implements JavaDelegate {
@@ -46,8 +48,11 @@ class IssueBallotsDelegate implements JavaDelegate {
 
 	private final CurrentUser currentUser;
 
+	private final ApplicationEventPublisher events;
+
 	IssueBallotsDelegate(AppraisalRepository appraisals, BallotTokens tokens, AppraisalItems items,
-			OrganizationDirectory organizations, CurrentUser currentUser) {
+			OrganizationDirectory organizations, CurrentUser currentUser, ApplicationEventPublisher events) {
+		this.events = events;
 		this.appraisals = appraisals;
 		this.tokens = tokens;
 		this.items = items;
@@ -84,6 +89,11 @@ class IssueBallotsDelegate implements JavaDelegate {
 		this.appraisals.addTokens(id, hashes);
 		execution.setVariable(APPRAISAL_ID, id);
 		execution.setVariable(CLOSING_TIME, Date.from(appraisal.closesAt()));
+		// the organisers learn where their ballots are (a notice with the link)
+		String orgName = this.organizations.find(orgCode).map(Organization::name).orElse(orgCode);
+		this.events
+			.publishEvent(new AppraisalOpened(id, campaignId, committee, AppraisalDirectory.subject(appraisal, orgName),
+					ballots, opens, closes, "/appraisals/" + id + "/ballots"));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.cyl.excellence.appraisal.AppraisalDirectory;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -30,7 +31,11 @@ class BranchRecordController {
 
 	private final OrganizationDirectory organizations;
 
-	BranchRecordController(BranchAccess access, BranchRecords records, OrganizationDirectory organizations) {
+	private final AppraisalDirectory appraisals;
+
+	BranchRecordController(BranchAccess access, BranchRecords records, OrganizationDirectory organizations,
+			AppraisalDirectory appraisals) {
+		this.appraisals = appraisals;
 		this.access = access;
 		this.records = records;
 		this.organizations = organizations;
@@ -110,6 +115,9 @@ class BranchRecordController {
 	String page(@PathVariable String campaignId, @PathVariable String branchCode, Authentication authentication,
 			Model model) {
 		model.addAttribute("record", record(campaignId, branchCode, authentication));
+		// the branch's appraisals: results for those who may read them, ballots for the
+		// organising committee
+		model.addAttribute("appraisals", this.appraisals.ofOrganization(campaignId, branchCode, authentication));
 		return "branch/branch-record";
 	}
 

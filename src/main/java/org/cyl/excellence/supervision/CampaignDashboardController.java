@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.appraisal.AppraisalDirectory;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -36,8 +37,11 @@ class CampaignDashboardController {
 
 	private final OrganizationDirectory organizations;
 
+	private final AppraisalDirectory appraisals;
+
 	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations) {
+			OrganizationDirectory organizations, AppraisalDirectory appraisals) {
+		this.appraisals = appraisals;
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
 		this.organizations = organizations;
@@ -55,6 +59,8 @@ class CampaignDashboardController {
 		model.addAttribute("view", view);
 		// inside a script element: no "</script>" may close it early
 		model.addAttribute("viewJson", json.writeValueAsString(view).replace("<", "\\u003c"));
+		// the campaign's appraisals, with the tools and results the person may open
+		model.addAttribute("appraisals", this.appraisals.ofCampaign(campaignId, auth));
 		return "supervision/campaign-dashboard";
 	}
 
@@ -70,6 +76,9 @@ class CampaignDashboardController {
 					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd()))
 			.toList();
 		model.addAttribute("campaigns", rows);
+		// the appraisals the person organises, in these campaigns or in a campaign above
+		// (a 团总支 organises its branches' appraisals of its committee's campaign)
+		model.addAttribute("appraisals", this.appraisals.organizedBy(auth));
 		return "supervision/campaigns";
 	}
 

@@ -29,7 +29,7 @@ class NoticePageController {
 		List<Map<String, Object>> rows = this.repository.notices(authentication.getName())
 			.stream()
 			.map((n) -> Map.<String, Object>of("id", n.id(), "text", n.text(), "createdAt", n.createdAt(), "read",
-					n.readAt() != null))
+					n.readAt() != null, "link", (n.link() != null) ? n.link() : ""))
 			.toList();
 		model.addAttribute("notices", rows);
 		return "supervision/notices";

@@ -32,7 +32,8 @@ class SupervisionRepository {
 	record UrgeSummary(int count, LocalDateTime lastUrgedAt) {
 	}
 
-	record Notice(long id, String text, LocalDateTime createdAt, LocalDateTime readAt) {
+	/** A notice; {@code link} is the path of the page where its work is, or null. */
+	record Notice(long id, String text, LocalDateTime createdAt, LocalDateTime readAt, String link) {
 	}
 
 	/**
@@ -85,18 +86,24 @@ class SupervisionRepository {
 	}
 
 	void addNotice(String username, String text, LocalDateTime createdAt) {
-		this.jdbc.sql("insert into notice (username, text, created_at) values (?, ?, ?)")
-			.params(username, text, Timestamp.valueOf(createdAt))
+		addNotice(username, text, null, createdAt);
+	}
+
+	/** A notice with a link to the page where its work is (a path of the application). */
+	void addNotice(String username, String text, String link, LocalDateTime createdAt) {
+		this.jdbc.sql("insert into notice (username, text, link, created_at) values (?, ?, ?, ?)")
+			.params(username, text, link, Timestamp.valueOf(createdAt))
 			.update();
 	}
 
 	/** The person's notices, newest first. */
 	List<Notice> notices(String username) {
 		return this.jdbc.sql(
-				"select id, text, created_at, read_at from notice where username = ? order by created_at desc, id desc")
+				"select id, text, created_at, read_at, link from notice where username = ? order by created_at desc, id desc")
 			.param(username)
 			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
-					Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toLocalDateTime).orElse(null)))
+					Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toLocalDateTime).orElse(null),
+					rs.getString(5)))
 			.list();
 	}
 
