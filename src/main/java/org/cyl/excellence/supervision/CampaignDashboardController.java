@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cyl.excellence.campaign.Campaign;
+import org.cyl.excellence.campaign.CampaignWithdrawal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.NotFoundException;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The campaign dashboard (活动进展) as a page with charts ({@code /campaigns/{id}/dashboard})
  * and as JSON ({@code /api/campaigns/{id}/dashboard}), and the list of campaigns a person
  * may watch ({@code /campaigns}): for the campaign's committee, the committees and Party
- * organisations above it, managers and administrators.
+ * organisations above it, managers and administrators. A withdrawn campaign says so, with
+ * its reason; the committee's members find 撤销活动 on both pages.
  */
 @Controller
 class CampaignDashboardController {
@@ -36,23 +38,32 @@ class CampaignDashboardController {
 
 	private final OrganizationDirectory organizations;
 
+	private final CampaignWithdrawal withdrawal;
+
 	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations) {
+			OrganizationDirectory organizations, CampaignWithdrawal withdrawal) {
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
 		this.organizations = organizations;
+		this.withdrawal = withdrawal;
 	}
 
 	@GetMapping("/api/campaigns/{campaignId}/dashboard")
 	@ResponseBody
 	Map<String, Object> api(@PathVariable String campaignId, Authentication auth) {
-		return this.dashboard.of(watched(campaignId, auth));
+		Campaign campaign = watched(campaignId, auth);
+		Map<String, Object> view = new java.util.LinkedHashMap<>(this.dashboard.of(campaign));
+		view.put("withdrawal", withdrawalOf(campaign));
+		return view;
 	}
 
 	@GetMapping("/campaigns/{campaignId}/dashboard")
 	String page(@PathVariable String campaignId, Authentication auth, Model model) throws JsonProcessingException {
-		Map<String, Object> view = this.dashboard.of(watched(campaignId, auth));
+		Campaign campaign = watched(campaignId, auth);
+		Map<String, Object> view = this.dashboard.of(campaign);
 		model.addAttribute("view", view);
+		model.addAttribute("withdrawal", withdrawalOf(campaign));
+		model.addAttribute("mayWithdraw", this.withdrawal.mayWithdraw(auth, campaign));
 		// inside a script element: no "</script>" may close it early
 		model.addAttribute("viewJson", json.writeValueAsString(view).replace("<", "\\u003c"));
 		return "supervision/campaign-dashboard";
@@ -67,10 +78,21 @@ class CampaignDashboardController {
 				.orElse(false))
 			.map((c) -> Map.<String, Object>of("id", c.id(), "title", c.plan().title(), "committee",
 					this.organizations.find(c.committeeCode()).map(Organization::name).orElse(c.committeeCode()),
-					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd()))
+					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd(),
+					"mayWithdraw", this.withdrawal.mayWithdraw(auth, c)))
 			.toList();
 		model.addAttribute("campaigns", rows);
 		return "supervision/campaigns";
+	}
+
+	/**
+	 * When, by whom (the name) and why the campaign was withdrawn; null when it was not.
+	 */
+	private Map<String, Object> withdrawalOf(Campaign campaign) {
+		return this.campaigns.withdrawal(campaign.id())
+			.map((w) -> Map.<String, Object>of("withdrawnAt", w.withdrawnAt().withNano(0).toString(), "withdrawnBy",
+					this.organizations.displayName(w.withdrawnBy()), "reason", w.reason()))
+			.orElse(null);
 	}
 
 	private Campaign watched(String campaignId, Authentication auth) {
