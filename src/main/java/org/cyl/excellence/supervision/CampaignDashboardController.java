@@ -1,6 +1,7 @@
 package org.cyl.excellence.supervision;
 
 import org.cyl.excellence.campaign.CampaignRepository;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +53,7 @@ class CampaignDashboardController {
 	@ResponseBody
 	Map<String, Object> api(@PathVariable String campaignId, Authentication auth) {
 		Campaign campaign = watched(campaignId, auth);
-		Map<String, Object> view = new java.util.LinkedHashMap<>(this.dashboard.of(campaign));
+		Map<String, Object> view = new LinkedHashMap<>(this.dashboard.of(campaign));
 		view.put("withdrawal", withdrawalOf(campaign));
 		return view;
 	}
