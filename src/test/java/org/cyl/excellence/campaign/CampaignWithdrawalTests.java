@@ -142,4 +142,28 @@ class CampaignWithdrawalTests {
 		assertThat(as(p + "h").get("/api/notices").body()).contains("方案需重新研究");
 	}
 
+	@Test
+	void aWithdrawnCampaignsPublicNoticeTakesNoMoreObjections() {
+		String p = "WN" + System.nanoTime() % 100000;
+		String id = this.support.campaignAtNotice(p);
+		String commendation = this.support.commendationOf(id);
+		String candidate = this.support.jdbc
+			.sql("select min(id) from candidate where campaign_id = ? and holder_type = 'MEMBER'")
+			.param(id)
+			.query(String.class)
+			.single();
+		HttpResponse<String> done = withdrawApi(as(p + "c"), id, "{\"reason\":\"候选名单有误\"}");
+		assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+		assertThat(this.support.runtimeService.createProcessInstanceQuery().processInstanceId(commendation).count())
+			.isZero();
+		HttpResponse<String> objection = TestHttp.anonymous(this.port)
+			.post("/public/notices/" + id, TestHttp.form(Map.of("candidate", candidate, "name", "王明", "contact",
+					"13800138000", "content", "该同学本学期有课程不及格，请核实。")), "application/x-www-form-urlencoded");
+		assertThat(objection.statusCode()).as(objection.body()).isEqualTo(409);
+		assertThat(this.support.jdbc.sql("select count(*) from objection where campaign_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 }
