@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.cyl.excellence.campaign.BranchProcesses;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.campaign.Plan;
@@ -14,21 +16,43 @@ import org.cyl.excellence.organization.Role;
 import org.cyl.excellence.shared.Dates;
 import org.springframework.stereotype.Component;
 
+import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_PROCESS;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_TITLE;
 
 /**
  * The variables a BranchCampaignProcess starts with, asked by campaign's fan-out
  * (StartBranchesDelegate) for each branch it starts: only this module knows its process's
- * variables.
+ * variables. And the end of them all when the campaign is withdrawn.
  */
 @Component
 class BranchStart implements BranchProcesses {
 
 	private final OrganizationDirectory organizations;
 
-	BranchStart(OrganizationDirectory organizations) {
+	private final RuntimeService runtimeService;
+
+	BranchStart(OrganizationDirectory organizations, RuntimeService runtimeService) {
 		this.organizations = organizations;
+		this.runtimeService = runtimeService;
+	}
+
+	/**
+	 * The branch processes of the campaign (business key {@code <campaign>:<branch>}) in
+	 * one batch of deletions: the engine's batch jobs end them in chunks, each with its
+	 * called processes (the mass appraisal) and its tasks. Custom listeners are skipped:
+	 * an ended branch is no finished branch (BranchStageListener must not count it).
+	 */
+	@Override
+	public long endAll(Campaign campaign, String reason) {
+		ProcessInstanceQuery running = this.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(BRANCH_PROCESS)
+			.processInstanceBusinessKeyLike(campaign.id() + ":%");
+		long count = running.count();
+		if (count > 0) {
+			this.runtimeService.deleteProcessInstancesAsync(null, running, null, reason, true, false);
+		}
+		return count;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.cyl.excellence.campaign;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,10 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The campaign tables (migration V2): plans, rounds, the branches and their stages. */
+/**
+ * The campaign tables (migrations V2, V12): plans, rounds, the branches and their stages,
+ * withdrawals.
+ */
 @Repository
 public class CampaignRepository {
 
@@ -70,6 +74,36 @@ public class CampaignRepository {
 
 	void setStatus(String id, String status) {
 		this.jdbc.sql("update campaign set status = ? where id = ?").params(status, id).update();
+	}
+
+	/**
+	 * Records the withdrawal of a campaign that has not ended; false when it had (or was
+	 * withdrawn already).
+	 */
+	boolean withdraw(String id, String withdrawnBy, String reason, LocalDateTime at) {
+		return this.jdbc.sql("""
+				update campaign set status = 'WITHDRAWN', withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ?
+				where id = ? and status not in ('COMPLETED', 'WITHDRAWN')""")
+			.params(Timestamp.valueOf(at), withdrawnBy, reason, id)
+			.update() == 1;
+	}
+
+	/** When, by whom and why the campaign was withdrawn; empty when it was not. */
+	public Optional<Withdrawal> withdrawal(String id) {
+		return this.jdbc.sql(
+				"select withdrawn_at, withdrawn_by, withdrawal_reason from campaign where id = ? and status = 'WITHDRAWN'")
+			.param(id)
+			.query((rs, n) -> new Withdrawal(rs.getTimestamp(1).toLocalDateTime(), rs.getString(2), rs.getString(3)))
+			.optional();
+	}
+
+	/** The branches whose process the fan-out has started, ordered by code. */
+	List<String> startedBranches(String campaignId) {
+		return this.jdbc.sql(
+				"select branch_code from campaign_branch where campaign_id = ? and process_instance_id is not null order by branch_code")
+			.param(campaignId)
+			.query(String.class)
+			.list();
 	}
 
 	/** Every campaign, newest first (without its rounds). */

@@ -61,6 +61,18 @@ public final class CampaignVariables {
 
 	public static final String PLAN_OPINION = "planOpinion";
 
+	// withdrawal (SubProcess_CampaignWithdrawn), set by CampaignWithdrawal with the
+	// message
+	public static final String WITHDRAWN_BY = "withdrawnBy";
+
+	public static final String WITHDRAWAL_REASON = "withdrawalReason";
+
+	/**
+	 * The message that withdraws a campaign at any point until it ends (the committee's
+	 * 撤销活动).
+	 */
+	public static final String MESSAGE_CAMPAIGN_WITHDRAWN = "CampaignWithdrawn";
+
 	/** The message a campaign waits for until its last branch has finished. */
 	public static final String MESSAGE_ALL_BRANCHES_FINISHED = "AllBranchesFinished";
 

@@ -14,7 +14,8 @@ import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
  * {@code Task_StartBranches} (分批启动支部活动) of CampaignProcess: one asynchronous job per
  * chunk of branches starts a BranchCampaignProcess for each, with business key
  * {@code <campaign>:<branch>}. A chunk retried after a failure never starts a branch
- * twice: a branch that already has its process is skipped.
+ * twice: a branch that already has its process is skipped. A campaign withdrawn meanwhile
+ * starts nothing more (its withdrawal also removed the chunk jobs still waiting).
  */
 @Component
 class StartBranchesDelegate implements JavaDelegate {
@@ -47,6 +48,9 @@ class StartBranchesDelegate implements JavaDelegate {
 		String campaignId = (String) execution.getVariable(CAMPAIGN_ID);
 		int chunk = ((Number) execution.getVariable(BRANCH_CHUNK)).intValue();
 		Campaign campaign = this.campaigns.find(campaignId).orElseThrow();
+		if (CampaignWithdrawal.WITHDRAWN.equals(campaign.status())) {
+			return;
+		}
 		for (String branch : this.campaigns.branchChunk(campaignId, chunk, this.listBranches.chunkSize())) {
 			if (this.campaigns.branchProcessInstance(campaignId, branch).isPresent()
 					|| alreadyStarted(campaignId, branch)) {

@@ -119,6 +119,17 @@ class CommendationRepository {
 		this.jdbc.sql("update commendation set status = ? where campaign_id = ?").params(status, campaignId).update();
 	}
 
+	/**
+	 * The campaign was withdrawn: an undecided commendation ends, its notice takes no
+	 * more objections.
+	 */
+	void withdraw(String campaignId) {
+		this.jdbc.sql(
+				"update commendation set status = 'WITHDRAWN', objections_open = false where campaign_id = ? and status <> 'DECIDED'")
+			.param(campaignId)
+			.update();
+	}
+
 	void setAuditOpinion(String campaignId, String opinion) {
 		this.jdbc.sql("update commendation set audit_opinion = ? where campaign_id = ?")
 			.params(opinion, campaignId)

@@ -1,6 +1,7 @@
 package org.cyl.excellence.supervision;
 
 import org.cyl.excellence.campaign.CampaignRepository;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cyl.excellence.appraisal.AppraisalDirectory;
 import org.cyl.excellence.campaign.Campaign;
+import org.cyl.excellence.campaign.CampaignWithdrawal;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.NotFoundException;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * The campaign dashboard (活动进展) as a page with charts ({@code /campaigns/{id}/dashboard})
  * and as JSON ({@code /api/campaigns/{id}/dashboard}), and the list of campaigns a person
  * may watch ({@code /campaigns}): for the campaign's committee, the committees and Party
- * organisations above it, managers and administrators.
+ * organisations above it, managers and administrators. A withdrawn campaign says so, with
+ * its reason; the committee's members find 撤销活动 on both pages.
  */
 @Controller
 class CampaignDashboardController {
@@ -37,26 +40,41 @@ class CampaignDashboardController {
 
 	private final OrganizationDirectory organizations;
 
+	<<<<<<<HEAD
 	private final AppraisalDirectory appraisals;
 
 	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
 			OrganizationDirectory organizations, AppraisalDirectory appraisals) {
 		this.appraisals = appraisals;
+=======
+
+	private final CampaignWithdrawal withdrawal;
+
+	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
+			OrganizationDirectory organizations, CampaignWithdrawal withdrawal) {
+>>>>>>> h-b
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
 		this.organizations = organizations;
+		this.withdrawal = withdrawal;
 	}
 
 	@GetMapping("/api/campaigns/{campaignId}/dashboard")
 	@ResponseBody
 	Map<String, Object> api(@PathVariable String campaignId, Authentication auth) {
-		return this.dashboard.of(watched(campaignId, auth));
+		Campaign campaign = watched(campaignId, auth);
+		Map<String, Object> view = new LinkedHashMap<>(this.dashboard.of(campaign));
+		view.put("withdrawal", withdrawalOf(campaign));
+		return view;
 	}
 
 	@GetMapping("/campaigns/{campaignId}/dashboard")
 	String page(@PathVariable String campaignId, Authentication auth, Model model) throws JsonProcessingException {
-		Map<String, Object> view = this.dashboard.of(watched(campaignId, auth));
+		Campaign campaign = watched(campaignId, auth);
+		Map<String, Object> view = this.dashboard.of(campaign);
 		model.addAttribute("view", view);
+		model.addAttribute("withdrawal", withdrawalOf(campaign));
+		model.addAttribute("mayWithdraw", this.withdrawal.mayWithdraw(auth, campaign));
 		// inside a script element: no "</script>" may close it early
 		model.addAttribute("viewJson", json.writeValueAsString(view).replace("<", "\\u003c"));
 		// the campaign's appraisals, with the tools and results the person may open
@@ -73,13 +91,24 @@ class CampaignDashboardController {
 				.orElse(false))
 			.map((c) -> Map.<String, Object>of("id", c.id(), "title", c.plan().title(), "committee",
 					this.organizations.find(c.committeeCode()).map(Organization::name).orElse(c.committeeCode()),
-					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd()))
+					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd(),
+					"mayWithdraw", this.withdrawal.mayWithdraw(auth, c)))
 			.toList();
 		model.addAttribute("campaigns", rows);
 		// the appraisals the person organises, in these campaigns or in a campaign above
 		// (a 团总支 organises its branches' appraisals of its committee's campaign)
 		model.addAttribute("appraisals", this.appraisals.organizedBy(auth));
 		return "supervision/campaigns";
+	}
+
+	/**
+	 * When, by whom (the name) and why the campaign was withdrawn; null when it was not.
+	 */
+	private Map<String, Object> withdrawalOf(Campaign campaign) {
+		return this.campaigns.withdrawal(campaign.id())
+			.map((w) -> Map.<String, Object>of("withdrawnAt", w.withdrawnAt().withNano(0).toString(), "withdrawnBy",
+					this.organizations.displayName(w.withdrawnBy()), "reason", w.reason()))
+			.orElse(null);
 	}
 
 	private Campaign watched(String campaignId, Authentication auth) {

@@ -44,15 +44,16 @@ class SupervisionRepository {
 		if (branchCodes.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select p.campaign_id, c.title, p.branch_code, o.name as branch_name, p.round_no, p.league_no,
-				  m.name as member_name
-				from member_pledge p
-				join campaign c on c.id = p.campaign_id
-				join organization o on o.code = p.branch_code
-				join member m on m.league_no = p.league_no
-				where p.status = 'OVERDUE' and c.status <> 'COMPLETED' and p.branch_code in (:branches)
-				order by c.created_at, p.branch_code, p.round_no, p.league_no""")
+		return this.jdbc
+			.sql("""
+					select p.campaign_id, c.title, p.branch_code, o.name as branch_name, p.round_no, p.league_no,
+					  m.name as member_name
+					from member_pledge p
+					join campaign c on c.id = p.campaign_id
+					join organization o on o.code = p.branch_code
+					join member m on m.league_no = p.league_no
+					where p.status = 'OVERDUE' and c.status not in ('COMPLETED', 'WITHDRAWN') and p.branch_code in (:branches)
+					order by c.created_at, p.branch_code, p.round_no, p.league_no""")
 			.param("branches", branchCodes)
 			.query((rs, n) -> new UnsignedPledge(rs.getString("campaign_id"), rs.getString("title"),
 					rs.getString("branch_code"), rs.getString("branch_name"), rs.getInt("round_no"),

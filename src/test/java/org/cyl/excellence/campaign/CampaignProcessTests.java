@@ -19,7 +19,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 /**
  * CampaignProcess: plan, approval (and its return loop), the fan-out to every branch by
  * chunked jobs that never start a branch twice, waiting for the last branch, and the
- * summary-stage timer.
+ * summary-stage timer; the withdrawal (撤销活动) before the approval, after the fan-out (also
+ * between its chunks) and during the commendation.
  */
 @ProcessTest
 class CampaignProcessTests {
@@ -37,6 +38,12 @@ class CampaignProcessTests {
 
 	@Autowired
 	StartBranchesDelegate startBranches;
+
+	@Autowired
+	CampaignWithdrawal withdrawal;
+
+	@Autowired
+	ListBranchesDelegate listBranches;
 
 	String prefix;
 
@@ -188,6 +195,135 @@ class CampaignProcessTests {
 			.processDefinitionKey(CampaignVariables.CAMPAIGN_PROCESS)
 			.variableValueEquals("committeeCode", this.prefix)
 			.list()).isEmpty();
+	}
+
+	private Withdrawal withdraw(String id, String reason) {
+		return this.withdrawal.withdraw(id, reason,
+				new org.springframework.security.authentication.TestingAuthenticationToken(this.prefix + "c", "demo"));
+	}
+
+	private void assertWithdrawn(ProcessInstance campaign, String id, String reason) {
+		assertThat(campaign).isEnded()
+			.hasPassedInOrder("StartEvent_CampaignWithdrawn", "Task_WithdrawCampaign", "EndEvent_CampaignWithdrawn")
+			.hasNotPassed("EndEvent_CampaignCompleted");
+		assertThat(status(id)).isEqualTo("WITHDRAWN");
+		assertThat(this.jdbc.sql("select withdrawn_by, withdrawal_reason from campaign where id = ?")
+			.param(id)
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.single()).isEqualTo(this.prefix + "c/" + reason);
+		// the higher committee (the city committee, org1committee) is told who and why
+		assertThat(count("notice where username = '" + this.prefix + "h' and text like '%撤销了创先争优活动%撤销人：委员" + this.prefix
+				+ "%撤销理由：" + reason + "%'"))
+			.isEqualTo(1);
+		assertThat(count("notice where username = '" + this.prefix + "c' and text like '%" + reason + "%'"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void withdrawnBeforeTheApprovalTheApprovalTaskGoes() {
+		this.support.organization(this.prefix, 1);
+		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(1));
+		assertThat(campaign).isWaitingAt("Task_ApprovePlan");
+		String id = campaignId(campaign);
+		Withdrawal done = withdraw(id, "日期填成了上个月");
+		assertThat(done.withdrawnBy()).isEqualTo(this.prefix + "c");
+		assertWithdrawn(campaign, id, "日期填成了上个月");
+		assertThat(campaign).hasNotPassed("Task_ListBranches");
+		assertThat(this.support.taskService.createTaskQuery().processInstanceId(campaign.getId()).count()).isZero();
+		assertThat(count("campaign_branch where campaign_id = '" + id + "'")).isZero();
+	}
+
+	@Test
+	void withdrawnAfterTheFanOutEveryBranchEndsWithItsAppraisalAndTasks() {
+		ProcessInstance campaign = approvedCampaign(2);
+		String id = campaignId(campaign);
+		// branch 1 in its mass appraisal (a called process), branch 2 at its first task
+		String b1 = this.support.branchInstance(id, this.prefix + "B1");
+		this.support.toReview(b1);
+		this.support.review(b1, "PASS", "PASS");
+		String appraisal = this.support.appraisalInstance(b1);
+		String b2 = this.support.branchInstance(id, this.prefix + "B2");
+		assertThat(this.support.taskService.createTaskQuery().processInstanceId(b2).count()).isEqualTo(1);
+
+		withdraw(id, "方案重复发起");
+		assertWithdrawn(campaign, id, "方案重复发起");
+		// the branches end in a batch of the engine, not in the withdrawal's transaction
+		this.support.runBatches();
+		for (String branch : java.util.List.of(b1, b2, appraisal)) {
+			assertThat(this.support.runtimeService.createProcessInstanceQuery().processInstanceId(branch).count())
+				.as(branch)
+				.isZero();
+			assertThat(this.support.taskService.createTaskQuery().processInstanceId(branch).count()).isZero();
+		}
+		assertThat(this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processInstanceId(b2)
+			.singleResult()
+			.getDeleteReason()).isEqualTo("活动已撤销：方案重复发起");
+		// the secretaries of the branches are told too
+		assertThat(count("notice where username = '" + this.prefix + "s2' and text like '%方案重复发起%'")).isEqualTo(1);
+		// and nothing counted an ended branch as finished
+		assertThat(count("campaign_branch where campaign_id = '" + id + "' and stage = 'FINISHED'")).isZero();
+	}
+
+	@Test
+	void withdrawnBetweenTheFanOutsChunksTheRestIsNeverStarted() {
+		int branches = this.listBranches.chunkSize() + 1;
+		this.support.organization(this.prefix, branches, 1, false);
+		ProcessInstance campaign = this.support.startCampaign(this.prefix + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		String id = campaignId(campaign);
+		// the jobs one at a time until the first chunk has started its branches
+		for (int i = 0; i < 10 && count(started(id)) == 0; i++) {
+			this.support.managementService.executeJob(this.support.managementService.createJobQuery()
+				.processInstanceId(campaign.getId())
+				.list()
+				.stream()
+				.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
+				.findFirst()
+				.orElseThrow()
+				.getId());
+		}
+		assertThat(count(started(id))).isEqualTo(this.listBranches.chunkSize());
+
+		withdraw(id, "名单有误");
+		assertWithdrawn(campaign, id, "名单有误");
+		assertThat(this.support.managementService.createJobQuery().processInstanceId(campaign.getId()).count())
+			.as("the chunk jobs still waiting")
+			.isZero();
+		// a chunk job that was already running when the withdrawal came starts nothing
+		org.camunda.bpm.engine.delegate.DelegateExecution execution = org.mockito.Mockito
+			.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+		org.mockito.Mockito.when(execution.getVariable("campaignId")).thenReturn(id);
+		org.mockito.Mockito.when(execution.getVariable("branchChunk")).thenReturn(1);
+		this.startBranches.execute(execution);
+		assertThat(count(started(id))).isEqualTo(this.listBranches.chunkSize());
+		this.support.runBatches();
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(CampaignVariables.BRANCH_PROCESS)
+			.processInstanceBusinessKeyLike(id + ":%")
+			.count()).isZero();
+	}
+
+	private static String started(String campaignId) {
+		return "campaign_branch where campaign_id = '" + campaignId + "' and process_instance_id is not null";
+	}
+
+	@Test
+	void withdrawnDuringTheCommendationItEnds() {
+		ProcessInstance campaign = approvedCampaign(1);
+		String id = campaignId(campaign);
+		this.support.finishBranch(this.support.branchInstance(id, this.prefix + "B1"));
+		assertThat(campaign).isWaitingAt("CallActivity_Commendation");
+		String commendation = this.support.commendationInstance(campaign.getId());
+		withdraw(id, "表彰名额有误");
+		assertWithdrawn(campaign, id, "表彰名额有误");
+		assertThat(this.support.runtimeService.createProcessInstanceQuery().processInstanceId(commendation).count())
+			.isZero();
+		assertThat(this.support.taskService.createTaskQuery().processInstanceId(commendation).count()).isZero();
+		// ended: not again
+		assertThatThrownBy(() -> withdraw(id, "再撤一次")).hasMessageContaining("活动已撤销");
 	}
 
 	private String status(String id) {

@@ -257,6 +257,30 @@ public class CampaignTestSupport {
 		throw new AssertionError("jobs keep coming");
 	}
 
+	/**
+	 * Executes the jobs of every batch of the engine (seed, execution and monitor jobs),
+	 * as the job executor would, until no batch is left: e.g. the deletion of a withdrawn
+	 * campaign's branch processes.
+	 */
+	public void runBatches() {
+		for (int i = 0; i < 1000; i++) {
+			List<org.camunda.bpm.engine.batch.Batch> batches = this.managementService.createBatchQuery().list();
+			if (batches.isEmpty()) {
+				return;
+			}
+			for (org.camunda.bpm.engine.batch.Batch batch : batches) {
+				for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+						batch.getMonitorJobDefinitionId())) {
+					this.managementService.createJobQuery()
+						.jobDefinitionId(definition)
+						.list()
+						.forEach((job) -> this.managementService.executeJob(job.getId()));
+				}
+			}
+		}
+		throw new AssertionError("batches keep coming");
+	}
+
 	private boolean isTimer(Job job) {
 		return job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
 	}
