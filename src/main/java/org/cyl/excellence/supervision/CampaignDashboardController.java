@@ -40,19 +40,13 @@ class CampaignDashboardController {
 
 	private final OrganizationDirectory organizations;
 
-	<<<<<<<HEAD
 	private final AppraisalDirectory appraisals;
-
-	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations, AppraisalDirectory appraisals) {
-		this.appraisals = appraisals;
-=======
 
 	private final CampaignWithdrawal withdrawal;
 
 	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations, CampaignWithdrawal withdrawal) {
->>>>>>> h-b
+			OrganizationDirectory organizations, AppraisalDirectory appraisals, CampaignWithdrawal withdrawal) {
+		this.appraisals = appraisals;
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
 		this.organizations = organizations;
