@@ -232,6 +232,9 @@ class BrowserTests {
 		choose("Field_StandardSet", "四好 + 四带头");
 		date("Field_CampaignStart", today);
 		assertThat(stageOrderWarning()).as("one date alone is in no wrong order").isFalse();
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+				field("Field_CampaignStart"));
+		screenshot("09-campaign-one-date");
 		date("Field_MobilizationEnd", today.plusDays(10));
 		// the stages out of order: the form says so at once
 		date("Field_AdvanceEnd", today.plusDays(5));
@@ -240,6 +243,9 @@ class BrowserTests {
 		date("Field_AdvanceEnd", today.plusDays(100));
 		date("Field_SummaryEnd", today.plusDays(200));
 		waiting().until((d) -> !stageOrderWarning());
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+				field("Field_AdvanceEnd"));
+		screenshot("09b-campaign-dates-in-order");
 		type("Field_Round1Theme", "牢记宗旨为民服务");
 		date("Field_Round1End", today.plusDays(60));
 		date("Field_ReviewDate", today.plusDays(150));
@@ -354,6 +360,15 @@ class BrowserTests {
 			.doesNotContain("提交任务表单时出错");
 		screenshot("36-submitted-and-what-next");
 		assertThat(this.support.taskService.createTaskQuery().taskId(taskId).count()).isZero();
+
+		// 帮助文档 on the start page: the platform's help, in Chinese
+		driver.get(url("/camunda/app/welcome/default/"));
+		var help = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(.,'帮助文档')]")));
+		assertThat(help.getDomAttribute("href")).endsWith("/help/tasklist.html");
+		driver.get(url("/help/tasklist.html"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "帮助"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("认领", "已提交", "全部待办");
+		screenshot("37-help-page");
 	}
 
 	private static org.openqa.selenium.WebElement completeButton() {
