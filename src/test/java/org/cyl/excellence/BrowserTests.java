@@ -224,9 +224,17 @@ class BrowserTests {
 		java.time.LocalDate today = java.time.LocalDate.now();
 		type("Field_Title", "浏览器发起的创先争优活动");
 		type("Field_Theme", "扩大组织覆盖、增强组织活力");
+		// form-js's select and date fields in Chinese
+		waiting().until(
+				ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-select-placeholder"), "请选择"));
+		assertThat(formText()).doesNotContain("Select", "mm/dd/yyyy");
+		assertThat(driver.findElements(By.cssSelector(".fjs-form input[placeholder='月/日/年']"))).isNotEmpty();
 		choose("Field_StandardSet", "四好 + 四带头");
 		date("Field_CampaignStart", today);
 		assertThat(stageOrderWarning()).as("one date alone is in no wrong order").isFalse();
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+				field("Field_CampaignStart"));
+		screenshot("09-campaign-one-date");
 		date("Field_MobilizationEnd", today.plusDays(10));
 		// the stages out of order: the form says so at once
 		date("Field_AdvanceEnd", today.plusDays(5));
@@ -235,6 +243,9 @@ class BrowserTests {
 		date("Field_AdvanceEnd", today.plusDays(100));
 		date("Field_SummaryEnd", today.plusDays(200));
 		waiting().until((d) -> !stageOrderWarning());
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
+				field("Field_AdvanceEnd"));
+		screenshot("09b-campaign-dates-in-order");
 		type("Field_Round1Theme", "牢记宗旨为民服务");
 		date("Field_Round1End", today.plusDays(60));
 		date("Field_ReviewDate", today.plusDays(150));
@@ -262,6 +273,120 @@ class BrowserTests {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "团支部创先争优"));
 		assertThat(driver.findElement(By.tagName("body")).getText()).contains("创先争优活动");
 		screenshot("10-manager-cockpit-processes");
+	}
+
+	@Test
+	void aBranchSecretaryMeetsNoDeadEndsAndReadsChineseEverywhereInTasklist() throws Exception {
+		var campaign = this.support.startCampaign("committee12", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				java.util.Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String pid = this.support.branchInstance(campaignId, "120201");
+		String taskId = this.support.task(pid, "Task_MobilizeBranch").getId();
+
+		logIn("sec120201", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
+		driver.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
+		waiting().until(ExpectedConditions.elementToBeClickable(claim));
+		// the search box speaks Chinese, whenever the locale file arrived
+		waiting().until((d) -> !driver.findElement(By.cssSelector("[cam-widget-search] input.main-field"))
+			.getDomAttribute("placeholder")
+			.matches("[A-Z_]+"));
+		// no control that ends in a refusal: no standalone task, no link to Cockpit, no
+		// follow-up date, no groups to add, no task description that is always empty
+		String page = driver.findElement(By.tagName("body")).getText();
+		assertThat(page).contains("发起流程", "制定支部方案并动员")
+			.doesNotContain("新建任务", "Create task", "设置跟进日期", "添加组", "描述", "CREATION_DATE", "SEARCH_PLACEHOLDER");
+		assertThat(driver.findElements(By.cssSelector("a.instance-link")))
+			.allSatisfy((link) -> assertThat(link.isDisplayed()).isFalse());
+		screenshot("30-secretary-task-without-dead-ends");
+
+		// the diagram and the history of their own task
+		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+		waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[id$='-Field_BranchPlan']")));
+		driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='流程图']")).click();
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg .djs-element")));
+		screenshot("31-secretary-diagram");
+		driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='历史']")).click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-card"), "认领"));
+		assertThat(visibleErrors()).isEmpty();
+		screenshot("32-secretary-history");
+		driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='表单']")).click();
+		waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[id$='-Field_BranchPlan']")));
+
+		// form-js's own messages in Chinese
+		clickInView(completeButton());
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form"), "此项为必填项"));
+		assertThat(formText()).doesNotContain("Field is required");
+		assertThat(visibleErrors()).anySatisfy((message) -> assertThat(message).contains("请按表单中标红处的提示填写"));
+		screenshot("33-required-in-chinese");
+
+		// the date picker: Chinese months, weeks from Monday
+		type("Field_BranchPlan", "组织学习、开展主题团日、公开承诺");
+		type("Field_Attendance", "3");
+		field("Field_MeetingDate").click();
+		var calendar = waiting()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open")));
+		assertThat(calendar.findElements(By.cssSelector(".flatpickr-weekday")).get(0).getText()).isEqualTo("一");
+		assertThat(calendar.getText()).contains("月")
+			.doesNotContain("January", "February", "March", "April", "May", "June", "July", "August", "September",
+					"October", "November", "December", "Sun", "Mon");
+		screenshot("34-date-picker-in-chinese");
+
+		// a meeting in the future: the server refuses, and its message names the field,
+		// above the form's buttons
+		date("Field_MeetingDate", java.time.LocalDate.now().plusDays(5));
+		clickInView(completeButton());
+		By error = By.xpath("//*[contains(@class,'page-notifications')]//*[contains(@class,'alert')]");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(error, "不能是将来的日期"));
+		var alert = driver.findElement(error);
+		assertThat(alert.getText()).contains("提交任务表单时出错", "动员大会日期");
+		var button = completeButton();
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", button);
+		assertThat(overlaps(alert.getRect(), button.getRect())).as("the message covers 完成").isFalse();
+		screenshot("35-refused-submission-names-the-field");
+		assertThat(this.support.taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+
+		// corrected: submitted, and the page says what happens next
+		date("Field_MeetingDate", java.time.LocalDate.now());
+		clickInView(completeButton());
+		waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".page-notifications"), "已提交"));
+		assertThat(driver.findElement(By.cssSelector(".page-notifications")).getText()).contains("全部待办")
+			.doesNotContain("提交任务表单时出错");
+		screenshot("36-submitted-and-what-next");
+		assertThat(this.support.taskService.createTaskQuery().taskId(taskId).count()).isZero();
+
+		// 帮助文档 on the start page: the platform's help, in Chinese
+		driver.get(url("/camunda/app/welcome/default/"));
+		var help = waiting().until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[contains(.,'帮助文档')]")));
+		assertThat(help.getDomAttribute("href")).endsWith("/help/tasklist.html");
+		driver.get(url("/help/tasklist.html"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "帮助"));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("认领", "已提交", "全部待办");
+		screenshot("37-help-page");
+	}
+
+	private static org.openqa.selenium.WebElement completeButton() {
+		return driver.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
+	}
+
+	private static java.util.List<String> visibleErrors() {
+		return driver
+			.findElements(By.cssSelector(".page-notifications .alert-danger, .page-notifications .alert-error"))
+			.stream()
+			.filter(org.openqa.selenium.WebElement::isDisplayed)
+			.map(org.openqa.selenium.WebElement::getText)
+			.toList();
+	}
+
+	private static boolean overlaps(org.openqa.selenium.Rectangle a, org.openqa.selenium.Rectangle b) {
+		return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+				&& a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
 	}
 
 	private org.openqa.selenium.WebElement field(String id) {

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * — nobody else may create a deployment;</li>
  * <li>everyone with an account ({@code campaignusers}): Tasklist and the shared filters
  * 我的待办, 待认领, 全部待办; which tasks a person sees comes from the tasks' candidate groups,
- * never from a grant on a whole process definition;</li>
+ * never from a grant on a whole process definition; they read the process definitions
+ * (the diagrams), nothing of their instances;</li>
  * <li>managers: Cockpit, and reading the campaign processes, their instances and
  * history.</li>
  * </ul>
@@ -67,6 +68,15 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 			grant(Groups.ADMINISTRATORS, resource, Authorization.ANY, Permissions.ALL);
 		}
 		grant(Groups.USERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		// Tasklist's 流程图 tab: the diagram of a task's process is the model's, the same
+		// for
+		// everyone; reading a definition gives no instance, task or history (those need
+		// READ_INSTANCE, READ_TASK, READ_HISTORY, which only managers have). The history
+		// of
+		// one's own task comes from the engine's HISTORIC_TASK grant to its candidates
+		// and
+		// assignee (enableHistoricInstancePermissions).
+		grant(Groups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
 				Permissions.READ_INSTANCE, Permissions.READ_HISTORY);

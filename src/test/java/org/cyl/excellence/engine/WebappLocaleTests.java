@@ -81,6 +81,21 @@ class WebappLocaleTests {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void tasklistLoadsTheCampaignScriptAndTheWelcomePageLinksTheHelp() throws IOException {
+		try (InputStream config = resource(APP + "tasklist/scripts/config.js");
+				InputStream script = resource(APP + "tasklist/scripts/campaign-tasklist.js");
+				InputStream welcome = resource(APP + "welcome/scripts/config.js")) {
+			assertThat(new String(config.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("customScripts: ['scripts/campaign-tasklist']");
+			assertThat(new String(script.readAllBytes(), StandardCharsets.UTF_8)).contains("flatpickr.localize",
+					"Field is required", "$translateChangeSuccess");
+			assertThat(new String(welcome.readAllBytes(), StandardCharsets.UTF_8)).contains("/help/tasklist.html")
+				.doesNotContain("docs.camunda.org");
+		}
+		assertThat(resource("static/help/tasklist.html")).isNotNull();
+	}
+
 	private static JsonNode locale(String app, String language) throws IOException {
 		try (InputStream in = resource(APP + app + "/locales/" + language + ".json")) {
 			return JSON.readTree(in);

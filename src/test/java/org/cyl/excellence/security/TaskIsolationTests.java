@@ -102,6 +102,43 @@ class TaskIsolationTests {
 	}
 
 	@Test
+	void secretaryReadsTheDiagramAndTheHistoryOfTheirOwnTaskButNoOtherInstanceOrTask() {
+		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
+		String a = this.taskOfA.getId();
+		String b = this.taskOfB.getId();
+		// Tasklist's 流程图: the model of the task's process
+		HttpResponse<String> xml = secretaryOfA
+			.get("/engine-rest/process-definition/" + this.taskOfA.getProcessDefinitionId() + "/xml");
+		assertThat(xml.statusCode()).as(xml.body()).isEqualTo(200);
+		assertThat(xml.body()).contains("bpmn20Xml");
+		// Tasklist's 历史: the comments of their own task, not of another branch's
+		assertThat(secretaryOfA.get("/engine-rest/task/" + a + "/comment").statusCode()).isEqualTo(200);
+		assertThat(secretaryOfA.get("/engine-rest/task/" + b + "/comment").statusCode()).isEqualTo(404);
+		assertThat(secretaryOfA.get("/engine-rest/history/task?taskId=" + b).body()).isEqualTo("[]");
+		// reading the definition gives no instance, variable or history of anybody's
+		assertThat(secretaryOfA
+			.get("/engine-rest/process-instance?processDefinitionId=" + this.taskOfA.getProcessDefinitionId())
+			.body()).isEqualTo("[]");
+		assertThat(secretaryOfA
+			.get("/engine-rest/history/process-instance?processInstanceId=" + this.taskOfB.getProcessInstanceId())
+			.body()).isEqualTo("[]");
+		assertThat(secretaryOfA
+			.get("/engine-rest/history/variable-instance?processInstanceId=" + this.taskOfB.getProcessInstanceId())
+			.body()).isEqualTo("[]");
+	}
+
+	@Test
+	void nobodyButAnAdministratorCreatesAStandaloneTask() {
+		for (String user : java.util.List.of("sec120301", "committee12", "manager")) {
+			HttpResponse<String> created = TestHttp.basic(this.port, user, "demo")
+				.postJson("/engine-rest/task/create", "{\"id\":\"standalone-" + user + "\",\"name\":\"自建任务\"}");
+			assertThat(created.statusCode()).as(user).isEqualTo(403);
+			assertThat(created.body()).contains("不能新建");
+		}
+		assertThat(this.taskService.createTaskQuery().taskNameLike("自建任务").count()).isZero();
+	}
+
+	@Test
 	void secretaryClaimsAndCompletesTheirOwnTask() {
 		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
 		String a = "/engine-rest/task/" + this.taskOfA.getId();

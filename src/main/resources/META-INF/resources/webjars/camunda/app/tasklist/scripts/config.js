@@ -12,6 +12,8 @@ export default {
     name: '任务',
     vendor: '创先争优工作平台 ·'
   },
+  // the campaign's additions to the page: scripts/campaign-tasklist.js (what it does is said there)
+  customScripts: ['scripts/campaign-tasklist'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -11,5 +11,13 @@ export default {
   app: {
     name: '首页',
     vendor: '创先争优工作平台 ·'
-  }
+  },
+  // 帮助文档: the platform's own help in Chinese, not the workflow engine's English documentation
+  links: [
+    {
+      label: '帮助文档',
+      href: window.location.pathname.split('/camunda/')[0] + '/help/tasklist.html',
+      description: '如何在“任务”中办理创先争优活动的工作'
+    }
+  ]
 };
