@@ -36,7 +36,7 @@ public class CampaignRepository {
 	}
 
 	String create(Plan plan, String committeeCode, String author, String processInstanceId) {
-		String id = UUID.randomUUID().toString();
+		String id = newId();
 		this.jdbc.sql("""
 				insert into campaign (id, title, theme, committee_code, standard_set, campaign_start, mobilization_end,
 				  advance_end, summary_end, pledge_window_days, review_date, quota_organizations, quota_members,
@@ -49,6 +49,23 @@ public class CampaignRepository {
 			.update();
 		saveRounds(id, plan);
 		return id;
+	}
+
+	/**
+	 * A random id whose first characters (those in the business keys,
+	 * {@link BusinessKeys}) no other campaign's id begins with.
+	 */
+	private String newId() {
+		while (true) {
+			String id = UUID.randomUUID().toString();
+			Long taken = this.jdbc.sql("select count(*) from campaign where id like ?")
+				.param(BusinessKeys.shortId(id) + "%")
+				.query(Long.class)
+				.single();
+			if (taken == 0) {
+				return id;
+			}
+		}
 	}
 
 	void update(String id, Plan plan) {

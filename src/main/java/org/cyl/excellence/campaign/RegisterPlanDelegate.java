@@ -41,7 +41,7 @@ class RegisterPlanDelegate implements JavaDelegate {
 			throw FormData.invalid("发起组织", "没有上级团委审批实施方案：" + committee.name() + "是最高一级");
 		}
 		String id = this.campaigns.create(plan, committee.code(), initiator, execution.getProcessInstanceId());
-		execution.setProcessBusinessKey(id);
+		execution.setProcessBusinessKey(BusinessKeys.campaign(plan.title(), committee, id));
 		execution.setVariable(CAMPAIGN_ID, id);
 		execution.setVariable(COMMITTEE_CODE, committee.code());
 		execution.setVariable(COMMITTEE_GROUP, Groups.of(committee.code(), Role.COMMITTEE));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cyl.excellence.organization.OrganizationDirectory;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_CHUNK;
@@ -12,10 +13,11 @@ import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
 
 /**
  * {@code Task_StartBranches} (分批启动支部活动) of CampaignProcess: one asynchronous job per
- * chunk of branches starts a BranchCampaignProcess for each, with business key
- * {@code <campaign>:<branch>}. A chunk retried after a failure never starts a branch
- * twice: a branch that already has its process is skipped. A campaign withdrawn meanwhile
- * starts nothing more (its withdrawal also removed the chunk jobs still waiting).
+ * chunk of branches starts a BranchCampaignProcess for each, with the readable business
+ * key of {@link BusinessKeys#branch} (campaign title, branch, code). A chunk retried
+ * after a failure never starts a branch twice: a branch that already has its process is
+ * skipped. A campaign withdrawn meanwhile starts nothing more (its withdrawal also
+ * removed the chunk jobs still waiting).
  */
 @Component
 class StartBranchesDelegate implements JavaDelegate {
@@ -30,17 +32,16 @@ class StartBranchesDelegate implements JavaDelegate {
 
 	private final HistoryService historyService;
 
+	private final OrganizationDirectory organizations;
+
 	StartBranchesDelegate(CampaignRepository campaigns, BranchProcesses branches, ListBranchesDelegate listBranches,
-			RuntimeService runtimeService, HistoryService historyService) {
+			RuntimeService runtimeService, HistoryService historyService, OrganizationDirectory organizations) {
 		this.campaigns = campaigns;
 		this.branches = branches;
 		this.listBranches = listBranches;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
-	}
-
-	public static String businessKey(String campaignId, String branchCode) {
-		return campaignId + ":" + branchCode;
+		this.organizations = organizations;
 	}
 
 	@Override
@@ -57,7 +58,9 @@ class StartBranchesDelegate implements JavaDelegate {
 				continue;
 			}
 			String id = this.runtimeService
-				.startProcessInstanceByKey(BRANCH_PROCESS, businessKey(campaignId, branch),
+				.startProcessInstanceByKey(BRANCH_PROCESS,
+						BusinessKeys.branch(campaign.plan().title(), this.organizations.find(branch).orElseThrow(),
+								campaignId),
 						this.branches.startVariables(campaign, branch))
 				.getProcessInstanceId();
 			this.campaigns.branchStarted(campaignId, branch, id);
@@ -67,7 +70,7 @@ class StartBranchesDelegate implements JavaDelegate {
 	private boolean alreadyStarted(String campaignId, String branch) {
 		return this.historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(BRANCH_PROCESS)
-			.processInstanceBusinessKey(businessKey(campaignId, branch))
+			.processInstanceBusinessKeyLike("%" + BusinessKeys.branchSuffix(campaignId, branch))
 			.count() > 0;
 	}
 

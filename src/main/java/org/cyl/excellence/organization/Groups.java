@@ -45,7 +45,14 @@ public final class Groups {
 	 * a group of another role or no organisation.
 	 */
 	public static String orgCodeOf(String groupId, Role role) {
-		String suffix = role.key();
+		return orgCodeOf(groupId, role.key());
+	}
+
+	/**
+	 * The organisation of a group of the role key ({@link Role#key()} or
+	 * {@link #MEMBER}); null for a group of another role or no organisation.
+	 */
+	public static String orgCodeOf(String groupId, String suffix) {
 		if (groupId == null || !groupId.startsWith("org") || !groupId.endsWith(suffix)
 				|| groupId.length() <= 3 + suffix.length()) {
 			return null;

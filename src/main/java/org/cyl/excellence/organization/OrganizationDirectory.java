@@ -106,6 +106,25 @@ public class OrganizationDirectory {
 			.toList();
 	}
 
+	/**
+	 * The people the organisation model puts in a Camunda group of an organisation
+	 * ({@code org<code><role>}, {@code org<code>member}); empty for any other group (an
+	 * unknown group names nobody known).
+	 */
+	public java.util.Set<String> peopleOf(String groupId) {
+		String members = Groups.orgCodeOf(groupId, Groups.MEMBER);
+		if (members != null) {
+			return new java.util.TreeSet<>(this.repository.memberUsernames(members));
+		}
+		for (Role role : Role.values()) {
+			String code = Groups.orgCodeOf(groupId, role);
+			if (role != Role.ADMIN && code != null) {
+				return new java.util.TreeSet<>(this.repository.roleHolders(code, role));
+			}
+		}
+		return java.util.Set.of();
+	}
+
 	/** The display name of an account, or the username when it has none. */
 	public String displayName(String username) {
 		return this.repository.findAccount(username).map(Account::displayName).orElse(username);

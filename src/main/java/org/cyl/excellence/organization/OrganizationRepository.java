@@ -68,6 +68,22 @@ class OrganizationRepository {
 		return this.jdbc.sql(MEMBER_COLUMNS + " order by org_code, league_no").query(MEMBER).list();
 	}
 
+	/** The usernames of the members of a branch who have an account. */
+	List<String> memberUsernames(String orgCode) {
+		return this.jdbc.sql("select username from member where org_code = ? and username is not null")
+			.param(orgCode)
+			.query(String.class)
+			.list();
+	}
+
+	/** The usernames holding the role at the organisation. */
+	List<String> roleHolders(String orgCode, Role role) {
+		return this.jdbc.sql("select username from role_assignment where org_code = ? and role = ?")
+			.params(orgCode, role.name())
+			.query(String.class)
+			.list();
+	}
+
 	List<Member> findMembers(String orgCode) {
 		return this.jdbc.sql(MEMBER_COLUMNS + " where org_code = ? order by league_no")
 			.param(orgCode)

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * 我的待办, 待认领, 全部待办; which tasks a person sees comes from the tasks' candidate groups,
  * never from a grant on a whole process definition; they read the process definitions
  * (the diagrams), nothing of their instances;</li>
- * <li>managers: Cockpit, and reading the campaign processes, their instances and
- * history.</li>
+ * <li>managers: Cockpit, and reading the campaign processes, their instances, their human
+ * tasks and history.</li>
  * </ul>
  */
 @Component
@@ -44,7 +44,7 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 	/**
 	 * Raised whenever a shared filter's query changes, so that existing filters follow.
 	 */
-	static final int FILTER_QUERY_VERSION = 2;
+	static final int FILTER_QUERY_VERSION = 3;
 
 	private final AuthorizationService authorizations;
 
@@ -69,17 +69,16 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		}
 		grant(Groups.USERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		// Tasklist's 流程图 tab: the diagram of a task's process is the model's, the same
-		// for
-		// everyone; reading a definition gives no instance, task or history (those need
-		// READ_INSTANCE, READ_TASK, READ_HISTORY, which only managers have). The history
-		// of
-		// one's own task comes from the engine's HISTORIC_TASK grant to its candidates
-		// and
-		// assignee (enableHistoricInstancePermissions).
+		// for everyone; reading a definition gives no instance, task or history (those
+		// need READ_INSTANCE, READ_TASK, READ_HISTORY, which only managers have). The
+		// history of one's own task comes from the engine's HISTORIC_TASK grant to its
+		// candidates and assignee (enableHistoricInstancePermissions).
 		grant(Groups.USERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
 		grant(Groups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		// Cockpit: the instances, their history and their human tasks (人工任务, the open
+		// task counts); reading, never working them
 		grant(Groups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
-				Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+				Permissions.READ_INSTANCE, Permissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
 		grant(Groups.MANAGERS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
 				Permissions.READ_HISTORY);
 		grant(Groups.MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ);
@@ -91,7 +90,16 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
 		Map<String, TaskQuery> shared = new LinkedHashMap<>();
-		shared.put(FILTER_MINE, this.tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		// the first filter, where Tasklist opens: what waits for me — assigned to me, or
+		// offered to one of my groups and not yet claimed by anybody (a task only I can
+		// do
+		// is assigned to me when created, organization/SingleCandidateAssignment)
+		shared.put(FILTER_MINE,
+				this.tasks.createTaskQuery()
+					.or()
+					.taskAssigneeExpression("${currentUser()}")
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.endOr());
 		shared.put(FILTER_CLAIMABLE,
 				this.tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
 		// every task of mine: assigned to me, or offered to one of my groups (claimed or

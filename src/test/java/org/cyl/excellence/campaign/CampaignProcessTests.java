@@ -78,7 +78,7 @@ class CampaignProcessTests {
 		for (int b = 1; b <= 3; b++) {
 			String branch = this.prefix + "B" + b;
 			assertThat(this.support.runtimeService.createProcessInstanceQuery()
-				.processInstanceBusinessKey(StartBranchesDelegate.businessKey(id, branch))
+				.processInstanceBusinessKeyLike("%" + BusinessKeys.branchSuffix(id, branch))
 				.count()).isEqualTo(1);
 		}
 		assertThat(count("campaign_branch where campaign_id = '" + id + "' and stage = 'MOBILIZING'")).isEqualTo(3);
@@ -96,7 +96,7 @@ class CampaignProcessTests {
 		assertThat(this.support.runtimeService.createProcessInstanceQuery()
 			.superProcessInstanceId(campaign.getId())
 			.processDefinitionKey("CommendationProcess")
-			.processInstanceBusinessKey(id)
+			.processInstanceBusinessKeyLike("%" + BusinessKeys.campaignSuffix(id))
 			.count()).isEqualTo(1);
 	}
 
@@ -114,7 +114,7 @@ class CampaignProcessTests {
 		this.startBranches.execute(execution);
 		assertThat(this.support.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(CampaignVariables.BRANCH_PROCESS)
-			.processInstanceBusinessKeyLike(id + ":%")
+			.processInstanceBusinessKeyLike("%" + BusinessKeys.campaignSuffix(id))
 			.count()).isEqualTo(2);
 	}
 

@@ -600,11 +600,11 @@ public class CampaignTestSupport {
 		return campaignId;
 	}
 
-	/** The commendation process of a campaign (its business key is the campaign's id). */
+	/** The commendation process of a campaign (its business key is the campaign's). */
 	public String commendationOf(String campaignId) {
 		return this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey("CommendationProcess")
-			.processInstanceBusinessKey(campaignId)
+			.processInstanceBusinessKeyLike("%" + BusinessKeys.campaignSuffix(campaignId))
 			.singleResult()
 			.getId();
 	}

@@ -105,8 +105,7 @@ class FanOutBenchmark {
 		double variablesMillis = seconds(t0) * 1000 / rawVariables.size();
 		BenchmarkApplication.Step rawStart = (i) -> support.runtimeService.startProcessInstanceByKey(
 				CampaignVariables.BRANCH_PROCESS,
-				StartBranchesDelegate.businessKey(rawCampaign.id(), branches.get(i % branches.size()))
-						+ ((i < branches.size()) ? "" : "#" + i),
+				rawCampaign.id() + ":" + branches.get(i % branches.size()) + ((i < branches.size()) ? "" : "#" + i),
 				rawVariables.get(i));
 		BenchmarkApplication.rate(WARMUP, threads, rawStart);
 

@@ -49,12 +49,40 @@ class DemoCampaignTests {
 				.param(id)
 				.query(String.class)
 				.list()).containsExactly("120103");
-			assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("org1202committee").list())
-				.extracting("name")
-				.contains("团委点评");
-			assertThat(engine.getTaskService().createTaskQuery().taskCandidateGroup("org120201secretary").list())
-				.extracting("name")
-				.containsExactly("限期整改");
+			// tasks only one person can do are that person's from the start, still
+			// offered to
+			// their group
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org1202committee")
+				.includeAssignedTasks()
+				.list()).extracting("name", "assignee").contains(org.assertj.core.groups.Tuple.tuple("团委点评", "gb1202"));
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org120201secretary")
+				.includeAssignedTasks()
+				.list()).extracting("name", "assignee")
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("限期整改", "sec120201"));
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org120103secretary")
+				.includeAssignedTasks()
+				.list()).extracting("name", "assignee")
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("制定支部方案并动员", "sec120103"));
+			// readable business keys: the campaign's title, the organisation, the
+			// branch's code
+			String shortId = id.substring(0, 8);
+			assertThat(engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processDefinitionKey("CampaignProcess")
+				.singleResult()
+				.getBusinessKey()).matches("南江大学\\d{4}年创先争优活动 · 南江大学团委 #" + shortId);
+			assertThat(engine.getRuntimeService()
+				.createProcessInstanceQuery()
+				.processDefinitionKey("BranchCampaignProcess")
+				.variableValueEquals("branchCode", "120303")
+				.singleResult()
+				.getBusinessKey()).matches("南江大学\\d{4}年创先争优活动 · 翻译2024级1班团支部（120303）#" + shortId);
 			assertThat(jdbc.sql("select author from opinion where campaign_id = ? and kind = 'COMMITTEE_REVIEW'")
 				.param(id)
 				.query(String.class)

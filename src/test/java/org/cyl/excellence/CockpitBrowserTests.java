@@ -1,0 +1,140 @@
+package org.cyl.excellence;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.cyl.excellence.campaign.BusinessKeys;
+import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Cockpit as the manager, in Debian's headless Chromium (as {@link BrowserTests}): the
+ * branch processes of a campaign listed by readable business keys, and an instance's 用户任务
+ * tab listing its open human task. Screenshots in {@code target/screenshots}.
+ */
+@ApplicationTest
+class CockpitBrowserTests {
+
+	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
+
+	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	static ChromeDriver driver;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CampaignTestSupport support;
+
+	@Autowired
+	RepositoryService repositoryService;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
+				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
+						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
+		Files.createDirectories(SCREENSHOTS);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN",
+				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
+				options);
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private static WebDriverWait waiting() {
+		return new WebDriverWait(driver, Duration.ofSeconds(30));
+	}
+
+	private static void screenshot(String name) throws IOException {
+		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Test
+	void theManagerReadsBusinessKeysAndTheOpenHumanTasksOfAnInstance() throws Exception {
+		ProcessInstance campaign = this.support.startCampaign("committee12", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		this.support.runJobs(campaign.getId());
+		String campaignId = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		String branchPid = this.support.branchInstance(campaignId, "120103");
+		String definition = this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey("BranchCampaignProcess")
+			.latestVersion()
+			.singleResult()
+			.getId();
+		String key = "2026年创先争优活动 · 软件工程2023级2班团支部" + BusinessKeys.branchSuffix(campaignId, "120103");
+
+		driver.manage().deleteAllCookies();
+		driver.get(url("/login"));
+		driver.findElement(By.id("username")).sendKeys("manager");
+		driver.findElement(By.id("password")).sendKeys("demo");
+		driver.findElement(By.cssSelector("button[type=submit]")).click();
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/cockpit/default/"));
+
+		// the definition's instance list: the business keys people read
+		driver.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), key));
+		assertThat(driver.findElement(By.tagName("body")).getText()).contains("（120101）#")
+			.doesNotContain(campaignId + ":");
+		screenshot("30-cockpit-instances-readable-keys");
+
+		// the instance: its 用户任务 tab lists the open task, with its assignee
+		driver.get(url("/camunda/app/cockpit/default/#/process-instance/" + branchPid + "/runtime"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), key));
+		waiting()
+			.until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//a[normalize-space(.)='用户任务' or normalize-space(.)='User Tasks']")))
+			.click();
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "制定支部方案并动员"));
+		String body = driver.findElement(By.tagName("body")).getText();
+		assertThat(body).contains("sec120103").doesNotContain("没有用户任务").doesNotContain("does not have");
+		screenshot("31-cockpit-instance-user-tasks");
+	}
+
+}
