@@ -12,9 +12,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The campaign tables (migration V2): plans, rounds, the branches and their stages. */
+/**
+ * The campaign tables (migration V2): plans, rounds, the branches and their stages. The
+ * other modules ask {@link Campaigns} and {@link Opinions}.
+ */
 @Repository
-public class CampaignRepository {
+class CampaignRepository {
 
 	private static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(rs.getString("id"),
 			rs.getString("committee_code"), rs.getString("status"), rs.getString("process_instance_id"),
@@ -73,11 +76,11 @@ public class CampaignRepository {
 	}
 
 	/** Every campaign, newest first (without its rounds). */
-	public List<Campaign> findAll() {
+	List<Campaign> findAll() {
 		return this.jdbc.sql("select * from campaign order by created_at desc").query(CAMPAIGN).list();
 	}
 
-	public Optional<Campaign> find(String id) {
+	Optional<Campaign> find(String id) {
 		return this.jdbc.sql("select * from campaign where id = ?").param(id).query(CAMPAIGN).optional().map((c) -> {
 			List<Plan.Round> rounds = this.jdbc
 				.sql("select round_no, theme, end_date from campaign_round where campaign_id = ? order by round_no")
@@ -92,7 +95,7 @@ public class CampaignRepository {
 		});
 	}
 
-	public String standardSetName(String code) {
+	String standardSetName(String code) {
 		return this.jdbc.sql("select name from standard_set where code = ?").param(code).query(String.class).single();
 	}
 
@@ -100,7 +103,7 @@ public class CampaignRepository {
 	 * The items of a standard set: kind ORG (organisations) or MEMBER (members), in
 	 * order.
 	 */
-	public List<String> standardItems(String setCode, String kind) {
+	List<String> standardItems(String setCode, String kind) {
 		return this.jdbc.sql("select label from standard_item where set_code = ? and kind = ? order by position")
 			.params(setCode, kind)
 			.query(String.class)
@@ -174,7 +177,7 @@ public class CampaignRepository {
 	}
 
 	/** stage → number of branches. */
-	public Map<String, Integer> stageCounts(String campaignId) {
+	Map<String, Integer> stageCounts(String campaignId) {
 		Map<String, Integer> counts = new java.util.TreeMap<>();
 		this.jdbc.sql("select stage, count(*) from campaign_branch where campaign_id = ? group by stage")
 			.param(campaignId)
@@ -189,26 +192,6 @@ public class CampaignRepository {
 			.param(campaignId)
 			.query(String.class)
 			.list();
-	}
-
-	/** Keeps a decision with who, when and why. */
-	public void addOpinion(String campaignId, String branchCode, String kind, int attempt, String verdict,
-			String contentJson, LocalDate deadline, String author) {
-		this.jdbc
-			.sql("""
-					insert into opinion (campaign_id, branch_code, kind, attempt, verdict, content, deadline, author, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(campaignId, branchCode, kind, attempt, verdict, contentJson, deadline, author,
-					Timestamp.from(Instant.now()))
-			.update();
-	}
-
-	public int countOpinions(String campaignId, String branchCode, String kind) {
-		return this.jdbc.sql(
-				"select count(*) from opinion where campaign_id = ? and coalesce(branch_code, '') = coalesce(?, '') and kind = ?")
-			.params(campaignId, branchCode, kind)
-			.query(Integer.class)
-			.single();
 	}
 
 }

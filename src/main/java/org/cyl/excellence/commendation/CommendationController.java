@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Objection;
@@ -49,13 +49,13 @@ class CommendationController {
 
 	private final CommendationRepository commendations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
 	private final ObjectionService objections;
 
-	CommendationController(CommendationRepository commendations, CampaignRepository campaigns,
+	CommendationController(CommendationRepository commendations, Campaigns campaigns,
 			OrganizationDirectory organizations, ObjectionService objections) {
 		this.commendations = commendations;
 		this.campaigns = campaigns;

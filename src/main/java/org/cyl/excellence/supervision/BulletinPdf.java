@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -137,17 +138,25 @@ final class BulletinPdf {
 
 	static String overview(Notice notice) {
 		Overview o = notice.overview();
-		String stages = o.stages()
-			.entrySet()
+		String perCampaign = notice.campaigns()
+			.stream()
+			.map((c) -> "“" + c.title() + "”参加团支部" + c.branches() + "个" + stages(c.stages()))
+			.collect(Collectors.joining("；"));
+		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
+				+ o.branches() + "个" + (perCampaign.isEmpty() ? "" : "。其中，" + perCampaign) + "。通报期间新增逾期任务"
+				+ o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow() + "项；催办" + o.urges() + "次；领导点评责令限期整改"
+				+ o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed() + "个；通报批评团组织" + o.criticised() + "个，表扬"
+				+ o.praised() + "个。";
+	}
+
+	/** （动员部署3个，…）: the stages some branches are at, in their order. */
+	static String stages(Map<String, Integer> counts) {
+		String stages = counts.entrySet()
 			.stream()
 			.filter((e) -> e.getValue() > 0)
 			.map((e) -> e.getKey() + e.getValue() + "个")
 			.collect(Collectors.joining("，"));
-		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
-				+ o.branches() + "个" + (stages.isEmpty() ? "" : "（" + stages + "）") + "。通报期间新增逾期任务"
-				+ o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow() + "项；催办" + o.urges() + "次；领导点评责令限期整改"
-				+ o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed() + "个；通报批评团组织" + o.criticised() + "个，表扬"
-				+ o.praised() + "个。";
+		return stages.isEmpty() ? "" : "（" + stages + "）";
 	}
 
 	static String criticism(Criticism c) {

@@ -1,6 +1,6 @@
 package org.cyl.excellence.supervision;
 
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import java.util.List;
 import java.util.Map;
 
@@ -30,14 +30,13 @@ class CampaignDashboardController {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CampaignDashboard dashboard;
 
 	private final OrganizationDirectory organizations;
 
-	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations) {
+	CampaignDashboardController(Campaigns campaigns, CampaignDashboard dashboard, OrganizationDirectory organizations) {
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
 		this.organizations = organizations;
