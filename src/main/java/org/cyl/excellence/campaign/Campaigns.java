@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -125,16 +124,23 @@ public class Campaigns {
 			.list();
 	}
 
-	/** The ids of the campaigns (in any state) any of the branches takes part in. */
-	public Set<String> takingPart(Collection<String> branchCodes) {
+	/**
+	 * The campaigns (in any state) any of the branches takes part in → those of the
+	 * branches that do, by code.
+	 */
+	public Map<String, List<String>> takingPart(Collection<String> branchCodes) {
+		Map<String, List<String>> campaigns = new HashMap<>();
 		if (branchCodes.isEmpty()) {
-			return Set.of();
+			return campaigns;
 		}
-		return Set
-			.copyOf(this.jdbc.sql("select distinct campaign_id from campaign_branch where branch_code in (:branches)")
-				.param("branches", branchCodes)
-				.query(String.class)
-				.list());
+		this.jdbc
+			.sql("select campaign_id, branch_code from campaign_branch where branch_code in (:branches) "
+					+ "order by campaign_id, branch_code")
+			.param("branches", branchCodes)
+			.query((rs) -> {
+				campaigns.computeIfAbsent(rs.getString(1), (c) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return campaigns;
 	}
 
 	/** A branch's stage in a campaign. */

@@ -53,11 +53,11 @@ final class BulletinPdf {
 	private static final float TITLE = 18;
 
 	/** 五号, the size of the tables. */
-	private static final float TABLE = 10.5f;
+	static final float TABLE = 10.5f;
 
 	private static final float CELL_LEADING = TABLE * 1.45f;
 
-	private static final float PADDING = 3;
+	static final float PADDING = 3;
 
 	private static final Color RED = new Color(230, 0, 18);
 
@@ -66,9 +66,9 @@ final class BulletinPdf {
 	private static final String[] HEADINGS = { "一", "二", "三", "四", "五" };
 
 	/** The columns of the branch table, their share of the width. */
-	private static final String[] COLUMNS = { "团支部", "当前阶段", "承诺签订", "本期逾期", "仍逾期", "催办", "限期整改", "群众评议" };
+	static final String[] COLUMNS = { "团支部", "当前阶段", "承诺签订", "本期逾期", "仍逾期", "催办", "限期整改", "群众评议" };
 
-	private static final float[] SHARES = { 0.2f, 0.18f, 0.115f, 0.115f, 0.09f, 0.07f, 0.115f, 0.115f };
+	static final float[] SHARES = { 0.2f, 0.18f, 0.115f, 0.115f, 0.09f, 0.07f, 0.115f, 0.115f };
 
 	private BulletinPdf() {
 	}
@@ -273,8 +273,7 @@ final class BulletinPdf {
 		private float rowHeight(String[] cells, float[] widths, PDFont font) throws IOException {
 			int lines = 1;
 			for (int i = 0; i < cells.length; i++) {
-				lines = Math.max(lines,
-						wrap(cells[i], font, TABLE, widths[i] - 2 * PADDING, widths[i] - 2 * PADDING).size());
+				lines = Math.max(lines, cellLines(cells[i], font, TABLE, widths[i] - 2 * PADDING).size());
 			}
 			return lines * CELL_LEADING + 2 * PADDING;
 		}
@@ -292,7 +291,7 @@ final class BulletinPdf {
 			for (int i = 0; i < cells.length; i++) {
 				float inner = widths[i] - 2 * PADDING;
 				float lineY = top - PADDING;
-				for (String line : wrap(cells[i], font, TABLE, inner, inner)) {
+				for (String line : cellLines(cells[i], font, TABLE, inner)) {
 					float lineX = (centred && i > 0) ? x + (widths[i] - width(font, TABLE, line)) / 2 : x + PADDING;
 					show(font, TABLE, Color.BLACK, lineX, lineY - CELL_LEADING / 2 - (ASCENT - 0.5f) * TABLE, line, 0);
 					lineY -= CELL_LEADING;
