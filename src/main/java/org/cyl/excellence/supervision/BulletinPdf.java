@@ -19,6 +19,7 @@ import org.cyl.excellence.supervision.Bulletin.Group;
 import org.cyl.excellence.supervision.Bulletin.Notice;
 import org.cyl.excellence.supervision.Bulletin.Overview;
 import org.cyl.excellence.supervision.Bulletin.Praise;
+import org.cyl.excellence.supervision.Bulletin.RunningCampaign;
 import org.cyl.excellence.documents.ChineseText;
 import org.cyl.excellence.documents.PdfPages;
 
@@ -138,15 +139,21 @@ final class BulletinPdf {
 
 	static String overview(Notice notice) {
 		Overview o = notice.overview();
-		String perCampaign = notice.campaigns()
-			.stream()
-			.map((c) -> "“" + c.title() + "”参加团支部" + c.branches() + "个" + stages(c.stages()))
-			.collect(Collectors.joining("；"));
+		// one campaign: its stages right after the branches; several: each campaign
+		// apart,
+		// so that no sentence adds up branches of different campaigns
+		List<RunningCampaign> running = notice.campaigns();
+		String perCampaign = (running.size() == 1)
+				? ((running.get(0).branches() == o.branches()) ? "" : "，参加活动的" + running.get(0).branches() + "个")
+						+ stages(running.get(0).stages())
+				: (running.isEmpty() ? ""
+						: "。其中，" + running.stream()
+							.map((c) -> "“" + c.title() + "”参加团支部" + c.branches() + "个" + stages(c.stages()))
+							.collect(Collectors.joining("；")));
 		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
-				+ o.branches() + "个" + (perCampaign.isEmpty() ? "" : "。其中，" + perCampaign) + "。通报期间新增逾期任务"
-				+ o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow() + "项；催办" + o.urges() + "次；领导点评责令限期整改"
-				+ o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed() + "个；通报批评团组织" + o.criticised() + "个，表扬"
-				+ o.praised() + "个。";
+				+ o.branches() + "个" + perCampaign + "。通报期间新增逾期任务" + o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow()
+				+ "项；催办" + o.urges() + "次；领导点评责令限期整改" + o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed()
+				+ "个；通报批评团组织" + o.criticised() + "个，表扬" + o.praised() + "个。";
 	}
 
 	/** （动员部署3个，…）: the stages some branches are at, in their order. */

@@ -42,6 +42,15 @@ class BulletinPdfTests {
 	}
 
 	@Test
+	void overviewOfOneCampaignGivesItsStagesAfterTheBranches() {
+		Notice two = notice();
+		Notice one = new Notice(two.committeeCode(), two.committee(), two.from(), two.to(), two.period(),
+				two.issuedOn(), two.title(), two.overview(), List.of(two.campaigns().get(1)), two.groups(),
+				two.criticisms(), two.praises());
+		assertThat(BulletinPdf.overview(one)).contains("所属团支部8个，参加活动的3个（动员部署2个，承诺践诺1个）。").doesNotContain(SECOND);
+	}
+
+	@Test
 	void everyCellStaysInsideItsColumn() throws IOException {
 		float[] edges = new float[BulletinPdf.SHARES.length + 1];
 		edges[0] = PdfPages.LEFT;
