@@ -14,7 +14,7 @@ import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -54,14 +54,14 @@ class AppraisalController {
 
 	private final PublicUrl publicUrl;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final AppraisalAccess access;
 
 	private final AppraisalDirectory directory;
 
 	AppraisalController(AppraisalRepository appraisals, BallotTokens tokens, OrganizationDirectory organizations,
-			RuntimeService runtimeService, PublicUrl publicUrl, CampaignRepository campaigns, AppraisalAccess access,
+			RuntimeService runtimeService, PublicUrl publicUrl, Campaigns campaigns, AppraisalAccess access,
 			AppraisalDirectory directory) {
 		this.campaigns = campaigns;
 		this.access = access;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.springframework.security.core.Authentication;
@@ -28,10 +28,10 @@ public class AppraisalDirectory {
 
 	private final OrganizationDirectory organizations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	AppraisalDirectory(AppraisalRepository appraisals, AppraisalAccess access, OrganizationDirectory organizations,
-			CampaignRepository campaigns) {
+			Campaigns campaigns) {
 		this.appraisals = appraisals;
 		this.access = access;
 		this.organizations = organizations;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +22,9 @@ class AppraisalItems {
 	/** The candidates of a list appraised by the masses, when it is one. */
 	static final String SUBJECTS = "appraisalSubjects";
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
-	AppraisalItems(CampaignRepository campaigns) {
+	AppraisalItems(Campaigns campaigns) {
 		this.campaigns = campaigns;
 	}
 

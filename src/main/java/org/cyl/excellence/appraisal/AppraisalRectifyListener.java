@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.cyl.excellence.appraisal.AppraisalRepository.Appraisal;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_ID;
@@ -14,7 +15,7 @@ import static org.cyl.excellence.appraisal.AppraisalVariables.APPRAISAL_SUMMARY;
 /**
  * {@code Task_RectifyAfterAppraisal} (限期整改) of MassAppraisalProcess, after a criticism
  * notice: the secretary sees the result and writes the measures, kept on the
- * organisation's record.
+ * organisation's record (AppraisalRectified, which branch keeps).
  */
 @Component
 class AppraisalRectifyListener implements TaskListener {
@@ -23,9 +24,13 @@ class AppraisalRectifyListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	AppraisalRectifyListener(AppraisalRepository appraisals, CurrentUser currentUser) {
+	private final ApplicationEventPublisher events;
+
+	AppraisalRectifyListener(AppraisalRepository appraisals, CurrentUser currentUser,
+			ApplicationEventPublisher events) {
 		this.appraisals = appraisals;
 		this.currentUser = currentUser;
+		this.events = events;
 	}
 
 	@Override
@@ -41,9 +46,9 @@ class AppraisalRectifyListener implements TaskListener {
 		}
 		String measures = new FormData(task).text(APPRAISAL_MEASURES, "整改措施", 2000);
 		if (appraisal.campaignId() != null) {
-			this.appraisals.addDocument(appraisal.campaignId(), appraisal.orgCode(), "APPRAISAL_RECTIFICATION",
+			this.events.publishEvent(new AppraisalRectified(appraisal.campaignId(), appraisal.orgCode(), appraisal.id(),
 					FormData.toJson(java.util.Map.of("measures", measures, "appraisal", appraisal.id())),
-					this.currentUser.idOr(task.getAssignee()));
+					this.currentUser.idOr(task.getAssignee())));
 		}
 	}
 

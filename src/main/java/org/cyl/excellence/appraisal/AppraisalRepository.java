@@ -175,14 +175,6 @@ class AppraisalRepository {
 			.update();
 	}
 
-	void addDocument(String campaignId, String orgCode, String kind, String content, String author) {
-		this.jdbc.sql("""
-				insert into branch_document (campaign_id, branch_code, kind, round_no, content, author, created_at)
-				values (?, ?, ?, 0, ?, ?, ?)""")
-			.params(campaignId, orgCode, kind, content, author, Timestamp.from(Instant.now()))
-			.update();
-	}
-
 	void decide(String appraisalId, String grade, String outcome) {
 		this.jdbc.sql("update appraisal set grade = ?, outcome = ? where id = ?")
 			.params(grade, outcome, appraisalId)

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -48,10 +48,10 @@ class InitiateAppraisalListener implements TaskListener {
 
 	private final OrganizationDirectory organizations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	InitiateAppraisalListener(AppraisalItems items, AppraisalRepository appraisals, OrganizationDirectory organizations,
-			CampaignRepository campaigns) {
+			Campaigns campaigns) {
 		this.items = items;
 		this.appraisals = appraisals;
 		this.organizations = organizations;

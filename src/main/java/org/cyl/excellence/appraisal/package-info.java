@@ -1,9 +1,10 @@
 /**
  * MassAppraisalProcess: ballots, the ballot page, the tally, grading by the DMN table,
  * results and the criticism notice; the list of a person's appraisals. API:
- * AppraisalVariables, Answer, BallotService, BallotTokens, AppraisalDirectory (the
- * appraisals a person may reach, with their links), AppraisalOpened (the ballots were
- * issued: an event).
+ * AppraisalVariables, Answer, BallotService, BallotTokens, Appraisals (grades,
+ * criticisms, closed appraisals, satisfaction per item), AppraisalDirectory (the
+ * appraisals a person may reach, with their links), the events AppraisalOpened (the
+ * ballots were issued) and AppraisalRectified.
  */
 @ApplicationModule(displayName = "群众评议 · appraisal", allowedDependencies = { "campaign", "organization", "documents" })
 package org.cyl.excellence.appraisal;

@@ -1,6 +1,6 @@
 package org.cyl.excellence.branch;
 
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -17,11 +17,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class BranchAccess {
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
-	BranchAccess(CampaignRepository campaigns, OrganizationDirectory organizations) {
+	BranchAccess(Campaigns campaigns, OrganizationDirectory organizations) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 	}

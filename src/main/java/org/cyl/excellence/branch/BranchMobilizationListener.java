@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
@@ -28,9 +28,9 @@ class BranchMobilizationListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
-	BranchMobilizationListener(BranchRecords records, CurrentUser currentUser, CampaignRepository campaigns) {
+	BranchMobilizationListener(BranchRecords records, CurrentUser currentUser, Campaigns campaigns) {
 		this.records = records;
 		this.currentUser = currentUser;
 		this.campaigns = campaigns;

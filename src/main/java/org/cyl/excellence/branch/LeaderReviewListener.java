@@ -10,7 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
+import org.cyl.excellence.campaign.Opinions;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
@@ -40,14 +41,17 @@ class LeaderReviewListener implements TaskListener {
 
 	static final Set<String> VERDICTS = Set.of("PASS", "RECTIFY");
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
+
+	private final Opinions opinions;
 
 	private final BranchRecords records;
 
 	private final CurrentUser currentUser;
 
-	LeaderReviewListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
+	LeaderReviewListener(Campaigns campaigns, Opinions opinions, BranchRecords records, CurrentUser currentUser) {
 		this.campaigns = campaigns;
+		this.opinions = opinions;
 		this.records = records;
 		this.currentUser = currentUser;
 	}
@@ -108,8 +112,8 @@ class LeaderReviewListener implements TaskListener {
 			}
 		}
 		int attempt = ((Number) task.getVariable(BranchVariables.FAILED_REVIEWS)).intValue() + 1;
-		this.campaigns.addOpinion(campaignId, branch, reviewer.kind(), attempt, verdict, FormData.toJson(content),
-				deadline, this.currentUser.idOr(task.getAssignee()));
+		this.opinions.add(campaignId, branch, reviewer.kind(), attempt, verdict, FormData.toJson(content), deadline,
+				this.currentUser.idOr(task.getAssignee()));
 		// the process reads the verdicts and deadlines when both reviews are in
 		// (Task_AssessReviews)
 		task.getExecution().setVariable(p + "Verdict", verdict);

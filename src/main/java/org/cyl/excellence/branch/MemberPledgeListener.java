@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.organization.Member;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.shared.FormData;
@@ -28,11 +28,11 @@ class MemberPledgeListener implements TaskListener {
 
 	private final PledgeRepository pledges;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
-	MemberPledgeListener(PledgeRepository pledges, CampaignRepository campaigns, OrganizationDirectory organizations) {
+	MemberPledgeListener(PledgeRepository pledges, Campaigns campaigns, OrganizationDirectory organizations) {
 		this.pledges = pledges;
 		this.campaigns = campaigns;
 		this.organizations = organizations;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
 import org.springframework.stereotype.Component;
@@ -25,11 +25,11 @@ class OrgPledgeListener implements TaskListener {
 
 	private final PledgeRepository pledges;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CurrentUser currentUser;
 
-	OrgPledgeListener(PledgeRepository pledges, CampaignRepository campaigns, CurrentUser currentUser) {
+	OrgPledgeListener(PledgeRepository pledges, Campaigns campaigns, CurrentUser currentUser) {
 		this.pledges = pledges;
 		this.campaigns = campaigns;
 		this.currentUser = currentUser;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cyl.excellence.organization.Member;
+import org.cyl.excellence.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +22,11 @@ class PledgeRepository {
 
 	private final JdbcClient jdbc;
 
-	PledgeRepository(JdbcClient jdbc) {
+	private final OrganizationDirectory organizations;
+
+	PledgeRepository(JdbcClient jdbc, OrganizationDirectory organizations) {
 		this.jdbc = jdbc;
+		this.organizations = organizations;
 	}
 
 	/** Each submission is kept; the latest is the pledge. */
@@ -95,17 +100,33 @@ class PledgeRepository {
 			String higherStandard, String fulfilment, String fulfilmentNote) {
 	}
 
+	/**
+	 * Every member of the branch (by league number) with the round's pledge, where there
+	 * is one: the members from the organisation's directory, their pledges in one query.
+	 */
 	List<MemberPledgeRow> memberPledges(String campaignId, String branchCode, int round) {
-		return this.jdbc
-			.sql("""
-					select m.league_no, m.name, m.cadre, p.status, p.content, p.higher_standard, p.fulfilment, p.fulfilment_note
-					from member m left join member_pledge p
-					  on p.league_no = m.league_no and p.campaign_id = ? and p.round_no = ?
-					where m.org_code = ? order by m.league_no""")
-			.params(campaignId, round, branchCode)
-			.query((rs, n) -> new MemberPledgeRow(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
-			.list();
+		record Pledge(String status, String content, String higherStandard, String fulfilment, String fulfilmentNote) {
+		}
+		List<Member> members = this.organizations.members(branchCode);
+		Map<String, Pledge> pledges = new java.util.HashMap<>();
+		if (!members.isEmpty()) {
+			this.jdbc.sql("""
+					select league_no, status, content, higher_standard, fulfilment, fulfilment_note from member_pledge
+					where campaign_id = :campaign and round_no = :round and league_no in (:members)""")
+				.param("campaign", campaignId)
+				.param("round", round)
+				.param("members", members.stream().map(Member::leagueNo).toList())
+				.query((rs) -> {
+					pledges.put(rs.getString(1), new Pledge(rs.getString(2), rs.getString(3), rs.getString(4),
+							rs.getString(5), rs.getString(6)));
+				});
+		}
+		Pledge none = new Pledge(null, null, null, null, null);
+		return members.stream().map((Member m) -> {
+			Pledge p = pledges.getOrDefault(m.leagueNo(), none);
+			return new MemberPledgeRow(m.leagueNo(), m.name(), m.cadre(), p.status(), p.content(), p.higherStandard(),
+					p.fulfilment(), p.fulfilmentNote());
+		}).toList();
 	}
 
 	void publish(String campaignId, String branchCode, int round) {

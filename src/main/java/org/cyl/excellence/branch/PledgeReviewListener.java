@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Opinions;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.Dates;
 import org.cyl.excellence.shared.FormData;
@@ -31,13 +31,13 @@ class PledgeReviewListener implements TaskListener {
 
 	private final PledgeRepository pledges;
 
-	private final CampaignRepository campaigns;
+	private final Opinions opinions;
 
 	private final CurrentUser currentUser;
 
-	PledgeReviewListener(PledgeRepository pledges, CampaignRepository campaigns, CurrentUser currentUser) {
+	PledgeReviewListener(PledgeRepository pledges, Opinions opinions, CurrentUser currentUser) {
 		this.pledges = pledges;
-		this.campaigns = campaigns;
+		this.opinions = opinions;
 		this.currentUser = currentUser;
 	}
 
@@ -54,13 +54,13 @@ class PledgeReviewListener implements TaskListener {
 		String decision = form.choice(PLEDGE_DECISION, "审核结果", Set.of("approve", "return"));
 		String opinion = "return".equals(decision) ? form.text(PLEDGE_OPINION, "审核意见", 1000)
 				: form.optionalText(PLEDGE_OPINION, "审核意见", 1000);
-		int attempt = this.campaigns.countOpinions(round.campaignId(), round.branchCode(), KIND) + 1;
+		int attempt = this.opinions.count(round.campaignId(), round.branchCode(), KIND) + 1;
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("round", round.round());
 		content.put("decision", decision);
 		content.put("opinion", opinion);
-		this.campaigns.addOpinion(round.campaignId(), round.branchCode(), KIND, attempt, decision,
-				FormData.toJson(content), null, this.currentUser.idOr(task.getAssignee()));
+		this.opinions.add(round.campaignId(), round.branchCode(), KIND, attempt, decision, FormData.toJson(content),
+				null, this.currentUser.idOr(task.getAssignee()));
 		task.getExecution().setVariable(PLEDGE_DECISION, decision);
 		task.getExecution().setVariable(PLEDGE_OPINION, opinion);
 		task.getExecution().setVariable(PLEDGE_REVISION_DUE, Dates.inDays(3));

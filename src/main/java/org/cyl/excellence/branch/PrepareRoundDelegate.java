@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.Campaign;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.campaign.Plan;
@@ -28,11 +28,11 @@ import static org.cyl.excellence.branch.PledgeVariables.*;
 @Component
 class PrepareRoundDelegate implements JavaDelegate {
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
-	PrepareRoundDelegate(CampaignRepository campaigns, OrganizationDirectory organizations) {
+	PrepareRoundDelegate(Campaigns campaigns, OrganizationDirectory organizations) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 	}

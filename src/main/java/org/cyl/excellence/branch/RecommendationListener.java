@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.organization.Member;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -34,7 +34,7 @@ class RecommendationListener implements TaskListener {
 
 	static final int MAX_CANDIDATES = 5;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
@@ -42,7 +42,7 @@ class RecommendationListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	RecommendationListener(CampaignRepository campaigns, OrganizationDirectory organizations, JdbcClient jdbc,
+	RecommendationListener(Campaigns campaigns, OrganizationDirectory organizations, JdbcClient jdbc,
 			CurrentUser currentUser) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;

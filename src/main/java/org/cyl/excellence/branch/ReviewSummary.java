@@ -10,6 +10,8 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.appraisal.Appraisals;
+import org.cyl.excellence.campaign.Opinions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,20 @@ public class ReviewSummary {
 	public static final Map<String, String> RATING_LABELS = Map.of("GOOD", "好", "FAIR", "较好", "AVERAGE", "一般", "POOR",
 			"差");
 
+	private static final List<String> REVIEW_KINDS = List.of("COMMITTEE_REVIEW", "PARTY_REVIEW");
+
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final JdbcClient jdbc;
 
-	ReviewSummary(JdbcClient jdbc) {
+	private final Opinions opinions;
+
+	private final Appraisals appraisals;
+
+	ReviewSummary(JdbcClient jdbc, Opinions opinions, Appraisals appraisals) {
 		this.jdbc = jdbc;
+		this.opinions = opinions;
+		this.appraisals = appraisals;
 	}
 
 	/** A rating as people read it; 未点评 where there is none yet. */
@@ -48,19 +58,15 @@ public class ReviewSummary {
 	public Map<String, String> lowestRatings(String campaignId) {
 		Map<String, Integer> lastAttempt = new HashMap<>();
 		Map<String, List<String>> contents = new HashMap<>();
-		this.jdbc
-			.sql("select branch_code, attempt, content from opinion where campaign_id = ? "
-					+ "and kind in ('COMMITTEE_REVIEW', 'PARTY_REVIEW') order by attempt")
-			.param(campaignId)
-			.query((rs) -> {
-				String branch = rs.getString(1);
-				int attempt = rs.getInt(2);
-				if (attempt > lastAttempt.getOrDefault(branch, 0)) {
-					lastAttempt.put(branch, attempt);
-					contents.put(branch, new ArrayList<>());
-				}
-				contents.get(branch).add(rs.getString(3));
-			});
+		for (Opinions.Opinion opinion : this.opinions.ofKinds(campaignId, REVIEW_KINDS)) {
+			String branch = opinion.branchCode();
+			int attempt = opinion.attempt();
+			if (attempt > lastAttempt.getOrDefault(branch, 0)) {
+				lastAttempt.put(branch, attempt);
+				contents.put(branch, new ArrayList<>());
+			}
+			contents.get(branch).add(opinion.content());
+		}
 		Map<String, String> lowest = new HashMap<>();
 		contents.forEach((branch, opinions) -> {
 			int min = RATING_ORDER.size() - 1;
@@ -84,12 +90,10 @@ public class ReviewSummary {
 	 * mass appraisal (通报批评) and not yet reported as done.
 	 */
 	public Set<String> openRectifications(String campaignId) {
-		Map<String, Integer> ordered = counts("select branch_code, count(distinct attempt) from opinion "
-				+ "where campaign_id = ? and verdict = 'RECTIFY' group by branch_code", campaignId);
+		Map<String, Integer> ordered = this.opinions.rectifyAttempts(campaignId);
 		Map<String, Integer> rectified = counts("select branch_code, count(*) from branch_document "
 				+ "where campaign_id = ? and kind = 'RECTIFICATION' group by branch_code", campaignId);
-		Map<String, Integer> criticised = counts("select org_code, count(*) from appraisal where campaign_id = ? "
-				+ "and status = 'CLOSED' and outcome = 'CRITICISE' group by org_code", campaignId);
+		Map<String, Integer> criticised = this.appraisals.criticisms(campaignId);
 		Map<String, Integer> appraisalRectified = counts(
 				"select branch_code, count(*) from branch_document "
 						+ "where campaign_id = ? and kind = 'APPRAISAL_RECTIFICATION' group by branch_code",
@@ -110,14 +114,7 @@ public class ReviewSummary {
 
 	/** Per branch, the grade of its last closed mass appraisal. */
 	public Map<String, String> appraisalGrades(String campaignId) {
-		Map<String, String> grades = new HashMap<>();
-		this.jdbc
-			.sql("select org_code, grade from appraisal where campaign_id = ? and status = 'CLOSED' order by round_no")
-			.param(campaignId)
-			.query((rs) -> {
-				grades.put(rs.getString(1), rs.getString(2));
-			});
-		return grades;
+		return this.appraisals.grades(campaignId);
 	}
 
 	private Map<String, Integer> counts(String sql, String campaignId) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 
 /**
  * What the review steps share: the organisation standard items and the branch's opinions
@@ -38,7 +38,7 @@ final class ReviewSupport {
 		return sb.toString().trim();
 	}
 
-	static List<String> orgItems(CampaignRepository campaigns, String campaignId) {
+	static List<String> orgItems(Campaigns campaigns, String campaignId) {
 		return campaigns.standardItems(campaigns.find(campaignId).orElseThrow().plan().standardSet(), "ORG");
 	}
 

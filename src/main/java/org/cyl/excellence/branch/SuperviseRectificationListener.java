@@ -4,7 +4,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Opinions;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
@@ -26,14 +26,14 @@ class SuperviseRectificationListener implements TaskListener {
 
 	static final String KIND = "SUPERVISION";
 
-	private final CampaignRepository campaigns;
+	private final Opinions opinions;
 
 	private final BranchRecords records;
 
 	private final CurrentUser currentUser;
 
-	SuperviseRectificationListener(CampaignRepository campaigns, BranchRecords records, CurrentUser currentUser) {
-		this.campaigns = campaigns;
+	SuperviseRectificationListener(Opinions opinions, BranchRecords records, CurrentUser currentUser) {
+		this.opinions = opinions;
 		this.records = records;
 		this.currentUser = currentUser;
 	}
@@ -48,9 +48,9 @@ class SuperviseRectificationListener implements TaskListener {
 			return;
 		}
 		String opinion = new FormData(task).text(SUPERVISION_OPINION, "督办意见", 1000);
-		int attempt = this.campaigns.countOpinions(campaignId, branch, KIND) + 1;
-		this.campaigns.addOpinion(campaignId, branch, KIND, attempt, null, FormData.toJson(Map.of("opinion", opinion)),
-				null, this.currentUser.idOr(task.getAssignee()));
+		int attempt = this.opinions.count(campaignId, branch, KIND) + 1;
+		this.opinions.add(campaignId, branch, KIND, attempt, null, FormData.toJson(Map.of("opinion", opinion)), null,
+				this.currentUser.idOr(task.getAssignee()));
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
@@ -27,11 +27,11 @@ class WorkReportListener implements TaskListener {
 
 	private final BranchRecords records;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CurrentUser currentUser;
 
-	WorkReportListener(BranchRecords records, CampaignRepository campaigns, CurrentUser currentUser) {
+	WorkReportListener(BranchRecords records, Campaigns campaigns, CurrentUser currentUser) {
 		this.records = records;
 		this.campaigns = campaigns;
 		this.currentUser = currentUser;

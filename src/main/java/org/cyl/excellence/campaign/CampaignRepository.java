@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The campaign tables (migrations V2, V12): plans, rounds, the branches and their stages,
- * withdrawals.
+ * The campaign tables (migrations V2, V13): plans, rounds, the branches and their stages,
+ * withdrawals. The other modules ask {@link Campaigns} and {@link Opinions}.
  */
 @Repository
-public class CampaignRepository {
+class CampaignRepository {
 
 	private static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(rs.getString("id"),
 			rs.getString("committee_code"), rs.getString("status"), rs.getString("process_instance_id"),
@@ -106,7 +106,7 @@ public class CampaignRepository {
 	}
 
 	/** When, by whom and why the campaign was withdrawn; empty when it was not. */
-	public Optional<Withdrawal> withdrawal(String id) {
+	Optional<Withdrawal> withdrawal(String id) {
 		return this.jdbc.sql(
 				"select withdrawn_at, withdrawn_by, withdrawal_reason from campaign where id = ? and status = 'WITHDRAWN'")
 			.param(id)
@@ -124,11 +124,11 @@ public class CampaignRepository {
 	}
 
 	/** Every campaign, newest first (without its rounds). */
-	public List<Campaign> findAll() {
+	List<Campaign> findAll() {
 		return this.jdbc.sql("select * from campaign order by created_at desc").query(CAMPAIGN).list();
 	}
 
-	public Optional<Campaign> find(String id) {
+	Optional<Campaign> find(String id) {
 		return this.jdbc.sql("select * from campaign where id = ?").param(id).query(CAMPAIGN).optional().map((c) -> {
 			List<Plan.Round> rounds = this.jdbc
 				.sql("select round_no, theme, end_date from campaign_round where campaign_id = ? order by round_no")
@@ -143,7 +143,7 @@ public class CampaignRepository {
 		});
 	}
 
-	public String standardSetName(String code) {
+	String standardSetName(String code) {
 		return this.jdbc.sql("select name from standard_set where code = ?").param(code).query(String.class).single();
 	}
 
@@ -151,7 +151,7 @@ public class CampaignRepository {
 	 * The items of a standard set: kind ORG (organisations) or MEMBER (members), in
 	 * order.
 	 */
-	public List<String> standardItems(String setCode, String kind) {
+	List<String> standardItems(String setCode, String kind) {
 		return this.jdbc.sql("select label from standard_item where set_code = ? and kind = ? order by position")
 			.params(setCode, kind)
 			.query(String.class)
@@ -225,7 +225,7 @@ public class CampaignRepository {
 	}
 
 	/** stage → number of branches. */
-	public Map<String, Integer> stageCounts(String campaignId) {
+	Map<String, Integer> stageCounts(String campaignId) {
 		Map<String, Integer> counts = new java.util.TreeMap<>();
 		this.jdbc.sql("select stage, count(*) from campaign_branch where campaign_id = ? group by stage")
 			.param(campaignId)
@@ -240,26 +240,6 @@ public class CampaignRepository {
 			.param(campaignId)
 			.query(String.class)
 			.list();
-	}
-
-	/** Keeps a decision with who, when and why. */
-	public void addOpinion(String campaignId, String branchCode, String kind, int attempt, String verdict,
-			String contentJson, LocalDate deadline, String author) {
-		this.jdbc
-			.sql("""
-					insert into opinion (campaign_id, branch_code, kind, attempt, verdict, content, deadline, author, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(campaignId, branchCode, kind, attempt, verdict, contentJson, deadline, author,
-					Timestamp.from(Instant.now()))
-			.update();
-	}
-
-	public int countOpinions(String campaignId, String branchCode, String kind) {
-		return this.jdbc.sql(
-				"select count(*) from opinion where campaign_id = ? and coalesce(branch_code, '') = coalesce(?, '') and kind = ?")
-			.params(campaignId, branchCode, kind)
-			.query(Integer.class)
-			.single();
 	}
 
 }

@@ -25,6 +25,16 @@ public final class CampaignVariables {
 
 	public static final String REVIEW_DATE = "reviewDate";
 
+	/** The theme of pledge round {@code n} (1 to Plan.MAX_ROUNDS): round1Theme, … */
+	public static String roundTheme(int n) {
+		return "round" + n + "Theme";
+	}
+
+	/** The end date of pledge round {@code n}: round1End, … */
+	public static String roundEnd(int n) {
+		return "round" + n + "End";
+	}
+
 	public static final String QUOTA_ORGANIZATIONS = "quotaOrganizations";
 
 	public static final String QUOTA_MEMBERS = "quotaMembers";

@@ -75,8 +75,8 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 		List<Round> rounds = new ArrayList<>();
 		for (int i = 1; i <= MAX_ROUNDS; i++) {
 			String label = "第" + "一二三".charAt(i - 1) + "轮";
-			String roundTheme = form.optionalText("round" + i + "Theme", label + "承诺主题", 200);
-			LocalDate end = form.optionalDate("round" + i + "End", label + "截止日期");
+			String roundTheme = form.optionalText(CampaignVariables.roundTheme(i), label + "承诺主题", 200);
+			LocalDate end = form.optionalDate(CampaignVariables.roundEnd(i), label + "截止日期");
 			if (roundTheme == null && end == null && i > 1) {
 				continue;
 			}

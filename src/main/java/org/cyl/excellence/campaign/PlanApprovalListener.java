@@ -28,10 +28,13 @@ class PlanApprovalListener implements TaskListener {
 
 	private final CampaignRepository campaigns;
 
+	private final Opinions opinions;
+
 	private final CurrentUser currentUser;
 
-	PlanApprovalListener(CampaignRepository campaigns, CurrentUser currentUser) {
+	PlanApprovalListener(CampaignRepository campaigns, Opinions opinions, CurrentUser currentUser) {
 		this.campaigns = campaigns;
+		this.opinions = opinions;
 		this.currentUser = currentUser;
 	}
 
@@ -46,11 +49,11 @@ class PlanApprovalListener implements TaskListener {
 		String opinion = "return".equals(decision) ? form.text(PLAN_OPINION, "审批意见", 1000)
 				: form.optionalText(PLAN_OPINION, "审批意见", 1000);
 		String campaignId = (String) task.getVariable(CAMPAIGN_ID);
-		int attempt = this.campaigns.countOpinions(campaignId, null, KIND) + 1;
+		int attempt = this.opinions.count(campaignId, null, KIND) + 1;
 		Map<String, Object> content = new LinkedHashMap<>();
 		content.put("decision", decision);
 		content.put("opinion", opinion);
-		this.campaigns.addOpinion(campaignId, null, KIND, attempt, decision, FormData.toJson(content), null,
+		this.opinions.add(campaignId, null, KIND, attempt, decision, FormData.toJson(content), null,
 				this.currentUser.idOr(task.getAssignee()));
 		this.campaigns.setStatus(campaignId, "approve".equals(decision) ? "APPROVED" : "RETURNED");
 		// the decision leaves the task for Gateway_PlanApproved, the opinion for 修改实施方案

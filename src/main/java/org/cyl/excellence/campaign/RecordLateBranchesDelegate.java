@@ -23,15 +23,18 @@ class RecordLateBranchesDelegate implements JavaDelegate {
 
 	private final CampaignRepository campaigns;
 
-	RecordLateBranchesDelegate(CampaignRepository campaigns) {
+	private final Opinions opinions;
+
+	RecordLateBranchesDelegate(CampaignRepository campaigns, Opinions opinions) {
 		this.campaigns = campaigns;
+		this.opinions = opinions;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String campaignId = (String) execution.getVariable(CAMPAIGN_ID);
 		List<String> late = this.campaigns.unfinishedBranches(campaignId);
-		this.campaigns.addOpinion(campaignId, null, KIND, 1, "LATE",
+		this.opinions.add(campaignId, null, KIND, 1, "LATE",
 				FormData.toJson(Map.of("branches", late, "stages", this.campaigns.stageCounts(campaignId))), null,
 				CurrentUser.SYSTEM);
 	}

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
@@ -32,11 +32,11 @@ class AssessmentListener implements TaskListener {
 
 	private final CommendationRepository commendations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CurrentUser currentUser;
 
-	AssessmentListener(CommendationRepository commendations, CampaignRepository campaigns, CurrentUser currentUser) {
+	AssessmentListener(CommendationRepository commendations, Campaigns campaigns, CurrentUser currentUser) {
 		this.commendations = commendations;
 		this.campaigns = campaigns;
 		this.currentUser = currentUser;

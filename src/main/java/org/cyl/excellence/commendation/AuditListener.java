@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.cyl.excellence.appraisal.Appraisals;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.shared.CurrentUser;
 import org.cyl.excellence.shared.FormData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.commendation.CommendationVariables.AUDIT_DECISION;
@@ -32,12 +32,12 @@ class AuditListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	private final JdbcClient jdbc;
+	private final Appraisals appraisals;
 
-	AuditListener(CommendationRepository commendations, CurrentUser currentUser, JdbcClient jdbc) {
+	AuditListener(CommendationRepository commendations, CurrentUser currentUser, Appraisals appraisals) {
 		this.commendations = commendations;
 		this.currentUser = currentUser;
-		this.jdbc = jdbc;
+		this.appraisals = appraisals;
 	}
 
 	@Override
@@ -105,22 +105,9 @@ class AuditListener implements TaskListener {
 	 * in percent, where there was one.
 	 */
 	private Map<String, Integer> appraisal(String campaignId) {
-		Map<String, Integer> rates = new java.util.HashMap<>();
-		this.jdbc
-			.sql("""
-					select t.item, t.satisfied, t.fairly, t.basic, t.dissatisfied from appraisal_tally t
-					where t.appraisal_id = (select max(a.id) from appraisal a where a.campaign_id = ? and a.status = 'CLOSED'
-					  and a.org_code = (select committee_code from commendation where campaign_id = ?)
-					  and a.round_no = (select max(b.round_no) from appraisal b where b.campaign_id = a.campaign_id
-					    and b.org_code = a.org_code))""")
-			.params(campaignId, campaignId)
-			.query((rs) -> {
-				int total = rs.getInt(2) + rs.getInt(3) + rs.getInt(4) + rs.getInt(5);
-				if (total > 0) {
-					rates.put(rs.getString(1), Math.round(100f * (rs.getInt(2) + rs.getInt(3)) / total));
-				}
-			});
-		return rates;
+		return this.commendations.find(campaignId)
+			.map((c) -> this.appraisals.satisfactionPerItem(campaignId, c.committeeCode()))
+			.orElse(Map.of());
 	}
 
 }

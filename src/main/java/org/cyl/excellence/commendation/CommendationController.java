@@ -7,37 +7,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
 import org.cyl.excellence.commendation.CommendationRepository.Objection;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
-import org.cyl.excellence.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The commendation of a campaign as people see it. Public, without login: the notice (公示,
- * {@code /public/notices/{campaign}}) with its objection form, and the decision (表彰决定,
- * {@code /public/decisions/{campaign}} and {@code .pdf}). Behind login, for the
- * committee's line: the candidates with every status and reason, the objections (with the
- * filer's contact only for the committee and above), the attempts to object that were
- * refused ({@code /commendations/{campaign}/refused-objections}, for the committee and
- * above and managers), and the candidate and final lists as CSV and XLSX.
+ * The commendation of a campaign behind login, for the committee's line: the candidates
+ * with every status and reason, the objections (with the filer's contact only for the
+ * committee and above), the attempts to object that were refused
+ * ({@code /commendations/{campaign}/refused-objections}, for the committee and above and
+ * managers), and the candidate and final lists as CSV and XLSX. The public notice and
+ * decision are {@link PublicCommendationController}'s.
  */
 @Controller
 class CommendationController {
@@ -49,135 +42,25 @@ class CommendationController {
 
 	private final CommendationRepository commendations;
 
-	private final CampaignRepository campaigns;
+	private final CommendationPages pages;
 
 	private final OrganizationDirectory organizations;
 
 	private final ObjectionService objections;
 
-	CommendationController(CommendationRepository commendations, CampaignRepository campaigns,
+	CommendationController(CommendationRepository commendations, CommendationPages pages,
 			OrganizationDirectory organizations, ObjectionService objections) {
 		this.commendations = commendations;
-		this.campaigns = campaigns;
+		this.pages = pages;
 		this.organizations = organizations;
 		this.objections = objections;
-	}
-
-	@GetMapping("/public/notices/{campaignId}")
-	String notice(@PathVariable String campaignId, @RequestParam(name = "filed", required = false) String filed,
-			Model model) {
-		Commendation c = noticed(campaignId);
-		return noticePage(c, model, (filed != null) ? "您的异议已收到，团委将核实处理。" : null, null, Map.of());
-	}
-
-	@PostMapping("/public/notices/{campaignId}")
-	String object(@PathVariable String campaignId, @RequestParam Map<String, String> form, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
-		Commendation c = noticed(campaignId);
-		long candidate;
-		try {
-			candidate = Long.parseLong(form.getOrDefault("candidate", "").trim());
-		}
-		catch (NumberFormatException ex) {
-			response.setStatus(400);
-			return noticePage(c, model, null, "请选择公示名单中的候选", form);
-		}
-		try {
-			this.objections.file(campaignId, candidate, form.get("name"), form.get("contact"), form.get("content"),
-					request.getRemoteAddr());
-		}
-		catch (ObjectionService.RefusedException refused) {
-			this.objections.refused(campaignId, request.getRemoteAddr(), form.get("name"), refused.getMessage());
-			response.setStatus(refused.status());
-			return noticePage(this.commendations.find(campaignId).orElseThrow(), model, null, refused.getMessage(),
-					form);
-		}
-		return "redirect:/public/notices/" + campaignId + "?filed";
-	}
-
-	private String noticePage(Commendation c, Model model, String info, String error, Map<String, String> form) {
-		List<Candidate> all = this.commendations.candidates(c.campaignId());
-		model.addAttribute("title", this.campaigns.find(c.campaignId()).orElseThrow().plan().title());
-		model.addAttribute("committee", committeeName(c));
-		model.addAttribute("noticeFrom", c.noticeFrom());
-		model.addAttribute("noticeUntil", c.noticeUntil());
-		model.addAttribute("objectionsOpen", c.objectionsOpen());
-		Map<String, String> branches = branchNames(all);
-		model.addAttribute("listed",
-				all.stream().filter((x) -> "ACCEPTED".equals(x.status())).map((x) -> entry(x, branches)).toList());
-		model.addAttribute("withdrawn",
-				all.stream().filter((x) -> "WITHDRAWN".equals(x.status())).map((x) -> entry(x, branches)).toList());
-		model.addAttribute("openObjections",
-				this.commendations.objections(c.campaignId())
-					.stream()
-					.filter((o) -> "OPEN".equals(o.status()))
-					.count());
-		model.addAttribute("info", info);
-		model.addAttribute("error", error);
-		model.addAttribute("form", form);
-		return "commendation/notice";
-	}
-
-	/** A candidate as the notice shows it (the template reads maps, not our records). */
-	private static Map<String, Object> entry(Candidate c, Map<String, String> branches) {
-		Map<String, Object> entry = new LinkedHashMap<>();
-		entry.put("id", c.id());
-		entry.put("title", c.title());
-		entry.put("name", c.holderName());
-		entry.put("organization", c.isOrganization() ? "" : branches.get(c.orgCode()));
-		entry.put("deeds", c.deeds());
-		entry.put("reason", c.statusReason());
-		return entry;
-	}
-
-	@GetMapping("/public/decisions/{campaignId}")
-	String decision(@PathVariable String campaignId, Model model) {
-		Commendation c = decided(campaignId);
-		DecisionPdf.Decision decision = decisionOf(c);
-		Map<String, List<String>> groups = new LinkedHashMap<>();
-		decision.entries()
-			.forEach((e) -> groups.computeIfAbsent(e.title(), (t) -> new ArrayList<>())
-				.add((e.organization() == null) ? e.holderName() : e.holderName() + "（" + e.organization() + "）"));
-		model.addAttribute("committeeName", decision.committeeName());
-		model.addAttribute("decisionNo", decision.decisionNo());
-		model.addAttribute("campaignTitle", decision.campaignTitle());
-		model.addAttribute("decidedOn", decision.decidedOn());
-		model.addAttribute("groups", groups);
-		model.addAttribute("campaignId", campaignId);
-		return "commendation/decision";
-	}
-
-	@GetMapping("/public/decisions/{campaignId}.pdf")
-	ResponseEntity<byte[]> decisionPdf(@PathVariable String campaignId) {
-		Commendation c = decided(campaignId);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header("Content-Disposition", "inline; filename=\"decision.pdf\"")
-			.body(DecisionPdf.render(decisionOf(c)));
-	}
-
-	private DecisionPdf.Decision decisionOf(Commendation c) {
-		List<Candidate> finalList = this.commendations.candidates(c.campaignId(), "ACCEPTED");
-		Map<String, String> branches = branchNames(finalList);
-		List<DecisionPdf.Entry> entries = new ArrayList<>();
-		for (String title : List.of(CommendationRepository.RED_FLAG, CommendationRepository.ADVANCED,
-				CommendationRepository.OUTSTANDING_MEMBER)) {
-			for (Candidate x : finalList) {
-				if (x.title().equals(title)) {
-					entries.add(new DecisionPdf.Entry(title, x.holderName(),
-							x.isOrganization() ? null : branches.get(x.orgCode())));
-				}
-			}
-		}
-		return new DecisionPdf.Decision(committeeName(c), c.decisionNo(), c.decidedOn(),
-				this.campaigns.find(c.campaignId()).orElseThrow().plan().title(), entries);
 	}
 
 	/** The commendation with its candidates and objections, for the committee's line. */
 	@GetMapping("/api/commendations/{campaignId}")
 	@ResponseBody
 	Map<String, Object> view(@PathVariable String campaignId, Authentication auth) {
-		Commendation c = visible(campaignId, auth);
+		Commendation c = this.pages.visible(campaignId, auth);
 		Organization committee = this.organizations.find(c.committeeCode()).orElseThrow();
 		boolean contacts = this.organizations.maySee(auth, committee);
 		Map<String, Object> view = new LinkedHashMap<>();
@@ -217,12 +100,12 @@ class CommendationController {
 	 */
 	@GetMapping("/commendations/{campaignId}/refused-objections")
 	String refusedObjections(@PathVariable String campaignId, Authentication auth, Model model) {
-		Commendation c = visible(campaignId, auth);
-		if (!this.organizations.maySee(auth, this.organizations.find(c.committeeCode()).orElseThrow())) {
+		Commendation c = this.pages.visible(campaignId, auth);
+		if (!this.pages.maySeeContacts(c, auth)) {
 			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本团委、上级团委和管理者可以查看被拒收的异议");
 		}
-		model.addAttribute("title", this.campaigns.find(campaignId).orElseThrow().plan().title());
-		model.addAttribute("committee", committeeName(c));
+		model.addAttribute("title", this.pages.campaignTitle(campaignId));
+		model.addAttribute("committee", this.pages.committeeName(c));
 		model.addAttribute("campaignId", campaignId);
 		DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 		model.addAttribute("refusals",
@@ -262,7 +145,7 @@ class CommendationController {
 	 * struck or withdrawn, once the decision is issued).
 	 */
 	private List<Object[]> rows(String campaignId, String list, Authentication auth) {
-		Commendation c = visible(campaignId, auth);
+		Commendation c = this.pages.visible(campaignId, auth);
 		List<Candidate> candidates = this.commendations.candidates(campaignId);
 		if ("final".equals(list)) {
 			if (c.decisionNo() == null) {
@@ -278,57 +161,6 @@ class CommendationController {
 					x.deeds() });
 		}
 		return rows;
-	}
-
-	/**
-	 * An unknown campaign: the public pages answer with the application's error page, the
-	 * API with its JSON message.
-	 */
-	@org.springframework.web.bind.annotation.ExceptionHandler(NotFoundException.class)
-	org.springframework.web.servlet.ModelAndView notFound(NotFoundException ex,
-			jakarta.servlet.http.HttpServletRequest request) {
-		org.springframework.web.servlet.ModelAndView answer = request.getRequestURI().contains("/api/")
-				? new org.springframework.web.servlet.ModelAndView(
-						new org.springframework.web.servlet.view.json.MappingJackson2JsonView())
-				: new org.springframework.web.servlet.ModelAndView("error");
-		answer.setStatus(HttpStatus.NOT_FOUND);
-		answer.addObject("status", 404);
-		answer.addObject("message", ex.getMessage());
-		return answer;
-	}
-
-	private Commendation visible(String campaignId, Authentication auth) {
-		Commendation c = this.commendations.find(campaignId).orElseThrow(() -> new NotFoundException("没有这项活动的评比表彰"));
-		Organization committee = this.organizations.find(c.committeeCode()).orElseThrow();
-		if (!this.organizations.maySee(auth, committee) && !this.organizations.isWithin(auth, c.committeeCode())) {
-			throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有本团委及其下属组织、上级团委可以查看");
-		}
-		return c;
-	}
-
-	private Commendation noticed(String campaignId) {
-		return this.commendations.find(campaignId)
-			.filter((c) -> c.noticeFrom() != null)
-			.orElseThrow(() -> new NotFoundException("没有这项公示"));
-	}
-
-	private Commendation decided(String campaignId) {
-		return this.commendations.find(campaignId)
-			.filter((c) -> c.decisionNo() != null)
-			.orElseThrow(() -> new NotFoundException("表彰决定尚未印发"));
-	}
-
-	private String committeeName(Commendation c) {
-		return this.organizations.find(c.committeeCode()).map(Organization::name).orElse(c.committeeCode());
-	}
-
-	private Map<String, String> branchNames(List<Candidate> candidates) {
-		Map<String, String> names = new LinkedHashMap<>();
-		for (Candidate x : candidates) {
-			names.computeIfAbsent(x.orgCode(),
-					(code) -> this.organizations.find(code).map(Organization::name).orElse(code));
-		}
-		return names;
 	}
 
 }

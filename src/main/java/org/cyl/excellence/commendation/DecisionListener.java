@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.CommendationRepository.Candidate;
 import org.cyl.excellence.commendation.CommendationRepository.Commendation;
@@ -29,7 +29,7 @@ class DecisionListener implements TaskListener {
 
 	private final CommendationRepository commendations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
@@ -37,8 +37,8 @@ class DecisionListener implements TaskListener {
 
 	private final CurrentUser currentUser;
 
-	DecisionListener(CommendationRepository commendations, CampaignRepository campaigns,
-			OrganizationDirectory organizations, HonourArchive archive, CurrentUser currentUser) {
+	DecisionListener(CommendationRepository commendations, Campaigns campaigns, OrganizationDirectory organizations,
+			HonourArchive archive, CurrentUser currentUser) {
 		this.commendations = commendations;
 		this.campaigns = campaigns;
 		this.organizations = organizations;

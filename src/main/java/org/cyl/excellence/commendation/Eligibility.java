@@ -8,10 +8,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.branch.ReviewSummary;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class Eligibility {
 
-	private final JdbcClient jdbc;
+	private final Campaigns campaigns;
 
 	private final DecisionService decisions;
 
@@ -31,9 +31,9 @@ class Eligibility {
 
 	private final ReviewSummary reviews;
 
-	Eligibility(JdbcClient jdbc, DecisionService decisions, OrganizationDirectory organizations,
+	Eligibility(Campaigns campaigns, DecisionService decisions, OrganizationDirectory organizations,
 			ReviewSummary reviews) {
-		this.jdbc = jdbc;
+		this.campaigns = campaigns;
 		this.decisions = decisions;
 		this.organizations = organizations;
 		this.reviews = reviews;
@@ -45,11 +45,7 @@ class Eligibility {
 	}
 
 	List<Verdict> of(String campaignId) {
-		List<String> branches = this.jdbc
-			.sql("select branch_code from campaign_branch where campaign_id = ? order by branch_code")
-			.param(campaignId)
-			.query(String.class)
-			.list();
+		List<String> branches = List.copyOf(this.campaigns.stages(campaignId).keySet());
 		Map<String, String> lowest = this.reviews.lowestRatings(campaignId);
 		Map<String, String> grades = this.reviews.appraisalGrades(campaignId);
 		Set<String> open = this.reviews.openRectifications(campaignId);

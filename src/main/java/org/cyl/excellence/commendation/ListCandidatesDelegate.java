@@ -4,8 +4,9 @@ import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.cyl.excellence.branch.Recommendations;
 import org.cyl.excellence.campaign.CampaignVariables;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.cyl.excellence.organization.OrganizationDirectory;
 import org.springframework.stereotype.Component;
 
 import static org.cyl.excellence.commendation.CommendationVariables.APPRAISE_CANDIDATES;
@@ -24,30 +25,30 @@ class ListCandidatesDelegate implements JavaDelegate {
 
 	private final CommendationRepository commendations;
 
-	private final JdbcClient jdbc;
+	private final Recommendations recommendations;
 
-	ListCandidatesDelegate(CommendationRepository commendations, JdbcClient jdbc) {
+	private final OrganizationDirectory organizations;
+
+	ListCandidatesDelegate(CommendationRepository commendations, Recommendations recommendations,
+			OrganizationDirectory organizations) {
 		this.commendations = commendations;
-		this.jdbc = jdbc;
+		this.recommendations = recommendations;
+		this.organizations = organizations;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		String campaignId = (String) execution.getVariable(CampaignVariables.CAMPAIGN_ID);
-		record Vote(String branch, String leagueNo, String name, int yes, int entitled, int present) {
-		}
-		java.util.List<Vote> votes = this.jdbc.sql("""
-				select r.branch_code, r.league_no, m.name, r.yes_votes, r.entitled, r.present
-				from member_recommendation r join member m on m.league_no = r.league_no
-				where r.campaign_id = ? order by r.branch_code, r.yes_votes desc, r.league_no""")
-			.param(campaignId)
-			.query((rs, n) -> new Vote(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
-					rs.getInt(6)))
-			.list();
-		for (Vote v : votes) {
-			if (!this.commendations.hasCandidate(campaignId, CommendationRepository.MEMBER, v.branch(), v.leagueNo())) {
-				this.commendations.addCandidate(campaignId, CommendationRepository.MEMBER, v.branch(), v.leagueNo(),
-						v.name(), CommendationRepository.OUTSTANDING_MEMBER,
+		java.util.List<Recommendations.Vote> votes = this.recommendations.votes(campaignId);
+		java.util.Map<String, String> names = this.organizations
+			.memberNames(votes.stream().map(Recommendations.Vote::leagueNo).toList());
+		for (Recommendations.Vote v : votes) {
+			String name = names.get(v.leagueNo());
+			// a member the organisation model no longer knows is no candidate
+			if (name != null && !this.commendations.hasCandidate(campaignId, CommendationRepository.MEMBER,
+					v.branchCode(), v.leagueNo())) {
+				this.commendations.addCandidate(campaignId, CommendationRepository.MEMBER, v.branchCode(), v.leagueNo(),
+						name, CommendationRepository.OUTSTANDING_MEMBER,
 						"团员大会推荐；应到 " + v.entitled() + " 人，实到 " + v.present() + " 人，得票 " + v.yes());
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.campaign.CampaignVariables;
 import org.cyl.excellence.commendation.Eligibility.Verdict;
 import org.cyl.excellence.branch.ReviewSummary;
@@ -30,11 +30,11 @@ class NominationListener implements TaskListener {
 
 	private final Eligibility eligibility;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CommendationRepository commendations;
 
-	NominationListener(Eligibility eligibility, CampaignRepository campaigns, CommendationRepository commendations) {
+	NominationListener(Eligibility eligibility, Campaigns campaigns, CommendationRepository commendations) {
 		this.eligibility = eligibility;
 		this.campaigns = campaigns;
 		this.commendations = commendations;

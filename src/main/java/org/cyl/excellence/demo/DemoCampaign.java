@@ -2,6 +2,9 @@ package org.cyl.excellence.demo;
 
 import org.cyl.excellence.branch.ReviewVariables;
 import org.cyl.excellence.campaign.CampaignVariables;
+import org.cyl.excellence.campaign.Campaigns;
+import org.cyl.excellence.campaign.PlanForm;
+import org.cyl.excellence.organization.OrganizationDirectory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,7 +32,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +52,9 @@ class DemoCampaign {
 
 	private final boolean enabled;
 
-	private final JdbcClient jdbc;
+	private final Campaigns campaigns;
+
+	private final OrganizationDirectory organizations;
 
 	private final FormService forms;
 
@@ -62,10 +66,11 @@ class DemoCampaign {
 
 	private final RepositoryService repository;
 
-	DemoCampaign(DemoProperties demo, JdbcClient jdbc, FormService forms, TaskService tasks,
-			ManagementService management, IdentityService identity, RepositoryService repository) {
+	DemoCampaign(DemoProperties demo, Campaigns campaigns, OrganizationDirectory organizations, FormService forms,
+			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository) {
 		this.enabled = demo.enabled() && demo.campaign();
-		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.organizations = organizations;
 		this.forms = forms;
 		this.tasks = tasks;
 		this.management = management;
@@ -75,10 +80,7 @@ class DemoCampaign {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void seed() {
-		if (!this.enabled || this.jdbc.sql("select count(*) from campaign").query(Integer.class).single() > 0
-				|| this.jdbc.sql("select count(*) from organization where code = '12'")
-					.query(Integer.class)
-					.single() == 0) {
+		if (!this.enabled || this.campaigns.count() > 0 || this.organizations.find("12").isEmpty()) {
 			return;
 		}
 		try {
@@ -100,15 +102,8 @@ class DemoCampaign {
 		ProcessInstance campaign = as("committee12", () -> this.forms.submitStartForm(definition, plan()));
 		complete("city1", task(campaign.getId(), "Task_ApprovePlan"),
 				Map.of("planDecision", "approve", "planOpinion", "同意。"));
-		String id = (String) this.jdbc.sql("select id from campaign where process_instance_id = ?")
-			.param(campaign.getId())
-			.query(String.class)
-			.single();
-		jobs(campaign.getId(), () -> this.jdbc
-			.sql("select count(*) from campaign_branch where campaign_id = ? and process_instance_id is not null")
-			.param(id)
-			.query(Integer.class)
-			.single() == 8);
+		String id = this.campaigns.idOfProcessInstance(campaign.getId()).orElseThrow();
+		jobs(campaign.getId(), () -> this.campaigns.startedBranches(id) == 8);
 
 		// 120101 pledging, half its members signed; 120102 pledging, nobody signed yet
 		String b1 = branch(id, "120101");
@@ -151,24 +146,14 @@ class DemoCampaign {
 
 	private Map<String, Object> plan() {
 		LocalDate today = LocalDate.now();
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("title", "南江大学" + today.getYear() + "年创先争优活动");
-		plan.put("theme", "扩大组织覆盖、增强组织活力，增强团员意识、发挥带头作用");
-		plan.put("standardSet", "FIVE");
-		plan.put("campaignStart", today.toString());
-		plan.put("mobilizationEnd", today.plusDays(14).toString());
-		plan.put("advanceEnd", today.plusDays(120).toString());
-		plan.put("summaryEnd", today.plusDays(180).toString());
-		plan.put("pledgeWindowDays", 14L);
-		plan.put("round1Theme", "牢记宗旨、服务青年");
-		plan.put("round1End", today.plusDays(60).toString());
-		plan.put("round2Theme", "立足岗位、争创佳绩");
-		plan.put("round2End", today.plusDays(110).toString());
-		plan.put("reviewDate", today.plusDays(130).toString());
-		plan.put("quotaOrganizations", 3L);
-		plan.put("quotaMembers", 30L);
-		plan.put("quotaMembersPerBranch", 2L);
-		return plan;
+		return new PlanForm("南江大学" + today.getYear() + "年创先争优活动", "扩大组织覆盖、增强组织活力，增强团员意识、发挥带头作用", "FIVE")
+			.stages(today, today.plusDays(14), today.plusDays(120), today.plusDays(180))
+			.pledgeWindowDays(14)
+			.round(1, "牢记宗旨、服务青年", today.plusDays(60))
+			.round(2, "立足岗位、争创佳绩", today.plusDays(110))
+			.reviewDate(today.plusDays(130))
+			.quotas(3, 30, 2)
+			.values();
 	}
 
 	private void mobilize(String pid, String secretary) {
@@ -267,11 +252,7 @@ class DemoCampaign {
 	}
 
 	private String branch(String campaignId, String code) {
-		return this.jdbc
-			.sql("select process_instance_id from campaign_branch where campaign_id = ? and branch_code = ?")
-			.params(campaignId, code)
-			.query(String.class)
-			.single();
+		return this.campaigns.branchProcessInstance(campaignId, code).orElseThrow();
 	}
 
 	private Task task(String pid, String key) {

@@ -96,6 +96,48 @@ public final class ChineseText {
 		return lines;
 	}
 
+	/**
+	 * Lines that never run past {@code width} points, for the cells of a table: broken as
+	 * {@link #wrap} breaks them, except that nothing hangs — a closing mark that does not
+	 * fit takes the character before it to the next line — and a run of Latin letters or
+	 * digits wider than the cell is broken between its characters.
+	 */
+	public static List<String> wrapWithin(String text, PDFont font, float size, float width) throws IOException {
+		List<String> tokens = new ArrayList<>();
+		for (String token : tokens(text)) {
+			if (token.length() > 1 && width(font, size, token) > width + 0.01f) {
+				token.codePoints().forEach((c) -> tokens.add(Character.toString(c)));
+			}
+			else {
+				tokens.add(token);
+			}
+		}
+		List<String> lines = new ArrayList<>();
+		List<String> line = new ArrayList<>();
+		float lineWidth = 0;
+		for (String token : tokens) {
+			float tokenWidth = width(font, size, token);
+			if (!line.isEmpty() && lineWidth + tokenWidth > width + 0.01f) {
+				List<String> next = new ArrayList<>();
+				if (NO_LINE_START.contains(token) && line.size() > 1) {
+					next.add(line.remove(line.size() - 1));
+				}
+				while (line.size() > 1 && NO_LINE_END.contains(line.get(line.size() - 1))) {
+					next.add(0, line.remove(line.size() - 1));
+				}
+				lines.add(String.join("", line));
+				line = next;
+				lineWidth = width(font, size, String.join("", next));
+			}
+			line.add(token);
+			lineWidth += tokenWidth;
+		}
+		if (!line.isEmpty()) {
+			lines.add(String.join("", line));
+		}
+		return lines;
+	}
+
 	private static List<String> tokens(String text) {
 		List<String> tokens = new ArrayList<>();
 		int i = 0;

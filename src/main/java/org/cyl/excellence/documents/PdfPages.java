@@ -121,6 +121,14 @@ public class PdfPages {
 		}
 	}
 
+	/**
+	 * The lines of a table cell {@code width} points wide (padding excluded): none runs
+	 * into the next column ({@link ChineseText#wrapWithin}).
+	 */
+	public static List<String> cellLines(String text, PDFont font, float size, float width) throws IOException {
+		return ChineseText.wrapWithin(text, font, size, width);
+	}
+
 	/** A rule across the text width at {@code at}. */
 	protected void rule(Color color, float lineWidth, float at) throws IOException {
 		this.content.setStrokingColor(color);

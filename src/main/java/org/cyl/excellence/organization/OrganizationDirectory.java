@@ -1,9 +1,12 @@
 package org.cyl.excellence.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -91,6 +94,60 @@ public class OrganizationDirectory {
 
 	public List<Member> members(String branchCode) {
 		return this.repository.findMembers(branchCode);
+	}
+
+	/** Organisation code → number of members, for the organisations asked: one query. */
+	public Map<String, Integer> memberCounts(Collection<String> orgCodes) {
+		return this.repository.memberCounts(orgCodes);
+	}
+
+	/** League number → name, for the members asked: one query. */
+	public Map<String, String> memberNames(Collection<String> leagueNos) {
+		return this.repository.memberNames(leagueNos);
+	}
+
+	/**
+	 * The branches (团支部) whose work concerns the person: those at or below the
+	 * organisations where the person is a member or holds a role, and those their Party
+	 * organisation co-reviews (the person's being a reviewer of it).
+	 */
+	public Set<String> branchesConcerning(org.springframework.security.core.Authentication authentication) {
+		String username = authentication.getName();
+		Set<String> mine = new HashSet<>();
+		this.repository.findRoles(username).forEach((r) -> mine.add(r.orgCode()));
+		this.repository.findMemberByUsername(username).ifPresent((m) -> mine.add(m.orgCode()));
+		Set<String> branches = new HashSet<>();
+		if (mine.isEmpty()) {
+			return branches;
+		}
+		List<Organization> all = this.repository.findAllOrganizations();
+		Map<String, Organization> byCode = all.stream().collect(Collectors.toMap(Organization::code, (o) -> o));
+		Map<String, List<Organization>> children = all.stream()
+			.filter((o) -> o.parentCode() != null)
+			.collect(Collectors.groupingBy(Organization::parentCode));
+		for (Organization o : all) {
+			if (mine.contains(o.code())) {
+				List<String> below = new ArrayList<>();
+				collect(o.code(), children, below, o);
+				branches.addAll(below);
+			}
+			else if (o.type() == OrganizationType.BRANCH && reviewedBy(o, byCode, mine)) {
+				branches.add(o.code());
+			}
+		}
+		return branches;
+	}
+
+	/**
+	 * Whether the nearest Party organisation of the organisation's line is one of these.
+	 */
+	private static boolean reviewedBy(Organization org, Map<String, Organization> byCode, Set<String> party) {
+		for (Organization o = org; o != null; o = (o.parentCode() != null) ? byCode.get(o.parentCode()) : null) {
+			if (o.partyOrgCode() != null) {
+				return party.contains(o.partyOrgCode());
+			}
+		}
+		return false;
 	}
 
 	public Optional<Member> memberByUsername(String username) {

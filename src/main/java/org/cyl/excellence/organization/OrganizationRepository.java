@@ -1,5 +1,7 @@
 package org.cyl.excellence.organization;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +91,34 @@ class OrganizationRepository {
 			.param(orgCode)
 			.query(MEMBER)
 			.list();
+	}
+
+	/** org code → number of members, for the organisations asked (one query). */
+	Map<String, Integer> memberCounts(Collection<String> orgCodes) {
+		Map<String, Integer> counts = new HashMap<>();
+		if (orgCodes.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("select org_code, count(*) from member where org_code in (:orgs) group by org_code")
+			.param("orgs", orgCodes)
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getInt(2));
+			});
+		return counts;
+	}
+
+	/** League number → name, for the members asked (one query). */
+	Map<String, String> memberNames(Collection<String> leagueNos) {
+		Map<String, String> names = new HashMap<>();
+		if (leagueNos.isEmpty()) {
+			return names;
+		}
+		this.jdbc.sql("select league_no, name from member where league_no in (:numbers)")
+			.param("numbers", leagueNos)
+			.query((rs) -> {
+				names.put(rs.getString(1), rs.getString(2));
+			});
+		return names;
 	}
 
 	void save(Member member) {

@@ -16,7 +16,11 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cyl.excellence.appraisal.Appraisals;
 import org.cyl.excellence.branch.BranchStages;
+import org.cyl.excellence.branch.Pledges;
+import org.cyl.excellence.campaign.Campaigns;
+import org.cyl.excellence.campaign.Opinions;
 import org.cyl.excellence.documents.ChineseText;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -50,19 +54,36 @@ class Bulletin {
 
 	private final OrganizationDirectory organizations;
 
+	private final Campaigns campaigns;
+
+	private final Opinions opinions;
+
+	private final Pledges pledges;
+
+	private final Appraisals appraisals;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Bulletin(OverdueList overdue, OrganizationDirectory organizations, JdbcClient jdbc) {
+	Bulletin(OverdueList overdue, OrganizationDirectory organizations, Campaigns campaigns, Opinions opinions,
+			Pledges pledges, Appraisals appraisals, JdbcClient jdbc) {
 		this.overdue = overdue;
 		this.organizations = organizations;
+		this.campaigns = campaigns;
+		this.opinions = opinions;
+		this.pledges = pledges;
+		this.appraisals = appraisals;
 		this.jdbc = jdbc;
 		this.clock = Clock.systemDefaultZone();
 	}
 
-	/** A running campaign with branches in the subtree. */
-	record RunningCampaign(String campaignId, String title, String committee, int branches) {
+	/**
+	 * A running campaign with branches in the subtree: how many, and how many of them are
+	 * at each stage (BranchStages' labels, in their order).
+	 */
+	record RunningCampaign(String campaignId, String title, String committee, int branches,
+			Map<String, Integer> stages) {
 	}
 
 	/** A branch in one running campaign: its stage and its last round's pledges. */
@@ -95,6 +116,10 @@ class Bulletin {
 	record Praise(String orgCode, String organization, String parent, String reason) {
 	}
 
+	/**
+	 * The figures of the period; {@code stages} counts a branch once in every running
+	 * campaign it takes part in (each campaign's own counts are in its RunningCampaign).
+	 */
 	record Overview(int campaignsRunning, int branches, Map<String, Integer> stages, int overdueInPeriod,
 			int overdueNow, int urges, int rectifyOrders, int appraisalsClosed, int criticised, int praised) {
 	}
@@ -157,57 +182,39 @@ class Bulletin {
 		List<String> branchCodes = this.organizations.branchesBelow(committeeCode);
 		Map<String, Organization> orgs = this.organizations.byCode();
 		List<String> keys = branchCodes.isEmpty() ? List.of("") : branchCodes;
+		LocalDateTime startAt = from.atStartOfDay();
+		LocalDateTime endAt = to.plusDays(1).atStartOfDay();
 
-		List<RunningCampaign> campaigns = this.jdbc.sql("""
-				select c.id, c.title, c.committee_code, count(*) from campaign c
-				join campaign_branch b on b.campaign_id = c.id
-				where c.status = 'RUNNING' and b.branch_code in (:branches)
-				group by c.id, c.title, c.committee_code, c.created_at order by c.created_at""")
-			.param("branches", keys)
-			.query((rs, n) -> new RunningCampaign(rs.getString(1), rs.getString(2),
-					Optional.ofNullable(orgs.get(rs.getString(3))).map(Organization::name).orElse(rs.getString(3)),
-					rs.getInt(4)))
-			.list();
+		Map<String, Integer> stageCounts = stageCounts();
+		Map<String, Map<String, Integer>> campaignStages = new LinkedHashMap<>();
+		List<Campaigns.Running> running = this.campaigns.running(branchCodes);
+		running.forEach((c) -> campaignStages.put(c.id(), stageCounts()));
 		Map<String, String> titles = new HashMap<>();
-		campaigns.forEach((c) -> titles.put(c.campaignId(), c.title()));
-		List<String> campaignKeys = campaigns.isEmpty() ? List.of("")
-				: campaigns.stream().map(RunningCampaign::campaignId).toList();
+		running.forEach((c) -> titles.put(c.id(), c.title()));
+		List<String> campaignIds = List.copyOf(campaignStages.keySet());
 
-		Map<String, Integer> members = counts(
-				"select org_code, count(*) from member where org_code in (:branches) group by org_code", keys, null,
-				null);
+		Map<String, Integer> members = this.organizations.memberCounts(branchCodes);
 		Map<String, List<CampaignState>> states = new HashMap<>();
-		Map<String, Integer> stageCounts = new LinkedHashMap<>();
-		BranchStages.LABELS.values().forEach((label) -> stageCounts.put(label, 0));
 		Map<String, int[]> pledges = new HashMap<>();
-		this.jdbc.sql("""
-				select p.campaign_id, p.branch_code, p.round_no, sum(case when p.status = 'SIGNED' then 1 else 0 end)
-				from member_pledge p
-				where p.campaign_id in (:campaigns) and p.branch_code in (:branches)
-				  and p.round_no = (select max(q.round_no) from member_pledge q
-				    where q.campaign_id = p.campaign_id and q.branch_code = p.branch_code)
-				group by p.campaign_id, p.branch_code, p.round_no""")
-			.param("campaigns", campaignKeys)
-			.param("branches", keys)
-			.query((rs) -> {
-				pledges.put(rs.getString(1) + "/" + rs.getString(2), new int[] { rs.getInt(3), rs.getInt(4) });
-			});
-		this.jdbc
-			.sql("""
-					select b.campaign_id, b.branch_code, b.stage from campaign_branch b join campaign c on c.id = b.campaign_id
-					where b.campaign_id in (:campaigns) and b.branch_code in (:branches) order by c.created_at""")
-			.param("campaigns", campaignKeys)
-			.param("branches", keys)
-			.query((rs) -> {
-				String campaign = rs.getString(1);
-				String branch = rs.getString(2);
-				String stage = BranchStages.label(rs.getString(3));
-				stageCounts.merge(stage, 1, Integer::sum);
-				int[] pledge = pledges.get(campaign + "/" + branch);
-				states.computeIfAbsent(branch, (b) -> new ArrayList<>())
-					.add(new CampaignState(campaign, titles.get(campaign), stage, (pledge != null) ? pledge[0] : null,
-							(pledge != null) ? pledge[1] : 0, members.getOrDefault(branch, 0)));
-			});
+		for (Pledges.LastRound last : this.pledges.lastRoundsIn(campaignIds, branchCodes)) {
+			pledges.put(last.campaignId() + "/" + last.branchCode(), new int[] { last.round(), last.signed() });
+		}
+		for (Campaigns.BranchStage row : this.campaigns.stagesIn(campaignIds, branchCodes)) {
+			String campaign = row.campaignId();
+			String branch = row.branchCode();
+			String stage = BranchStages.label(row.stage());
+			stageCounts.merge(stage, 1, Integer::sum);
+			campaignStages.get(campaign).merge(stage, 1, Integer::sum);
+			int[] pledge = pledges.get(campaign + "/" + branch);
+			states.computeIfAbsent(branch, (b) -> new ArrayList<>())
+				.add(new CampaignState(campaign, titles.get(campaign), stage, (pledge != null) ? pledge[0] : null,
+						(pledge != null) ? pledge[1] : 0, members.getOrDefault(branch, 0)));
+		}
+		List<RunningCampaign> campaigns = running.stream()
+			.map((c) -> new RunningCampaign(c.id(), c.title(),
+					Optional.ofNullable(orgs.get(c.committeeCode())).map(Organization::name).orElse(c.committeeCode()),
+					c.branches(), campaignStages.get(c.id())))
+			.toList();
 
 		Map<String, Integer> overdueInPeriod = counts(
 				"""
@@ -225,64 +232,45 @@ class Bulletin {
 
 		List<Criticism> criticisms = new ArrayList<>();
 		Map<String, Integer> rectifyOrders = new HashMap<>();
-		this.jdbc.sql("""
-				select o.branch_code, c.title, o.kind, o.content, o.deadline, o.created_at from opinion o
-				join campaign c on c.id = o.campaign_id
-				where o.verdict = 'RECTIFY' and o.branch_code in (:branches)
-				  and o.created_at >= :start and o.created_at < :end
-				order by o.created_at, o.id""")
-			.param("branches", keys)
-			.param("start", start)
-			.param("end", end)
-			.query((rs) -> {
-				String branch = rs.getString(1);
-				rectifyOrders.merge(branch, 1, Integer::sum);
-				LocalDate deadline = Optional.ofNullable(rs.getDate(5)).map(java.sql.Date::toLocalDate).orElse(null);
-				String reviewer = REVIEWERS.getOrDefault(rs.getString(3), "上级");
-				String problems = problems(rs.getString(4));
-				criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch), rs.getString(2),
-						"REVIEW", reviewer + "领导点评责令限期整改" + (blank(problems) ? "" : "（" + problems + "）"), deadline,
-						rs.getTimestamp(6).toLocalDateTime()));
-			});
+		for (Opinions.RectifyOrder order : this.opinions.rectifyOrders(branchCodes, startAt, endAt)) {
+			String branch = order.branchCode();
+			rectifyOrders.merge(branch, 1, Integer::sum);
+			String reviewer = REVIEWERS.getOrDefault(order.kind(), "上级");
+			String problems = problems(order.content());
+			criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch), order.campaignTitle(),
+					"REVIEW", reviewer + "领导点评责令限期整改" + (blank(problems) ? "" : "（" + problems + "）"), order.deadline(),
+					order.at()));
+		}
 
 		List<Praise> praises = new ArrayList<>();
 		Map<String, String> grades = new HashMap<>();
-		int[] appraisalsClosed = { 0 };
-		this.jdbc.sql("""
-				select a.org_code, c.title, a.grade, a.outcome, a.satisfaction, a.dissatisfaction, a.closed_at
-				from appraisal a left join campaign c on c.id = a.campaign_id
-				where a.status = 'CLOSED' and a.org_code in (:branches) and a.closed_at >= :start and a.closed_at < :end
-				order by a.closed_at""").param("branches", keys).param("start", start).param("end", end).query((rs) -> {
-			String branch = rs.getString(1);
-			String grade = rs.getString(3);
-			appraisalsClosed[0]++;
+		List<Appraisals.Closed> closed = this.appraisals.closedBetween(branchCodes, startAt, endAt);
+		Map<String, String> appraisalTitles = this.campaigns.titles(closed.stream()
+			.map(Appraisals.Closed::campaignId)
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet()));
+		for (Appraisals.Closed a : closed) {
+			String branch = a.orgCode();
+			String grade = a.grade();
 			if (grade != null) {
 				grades.put(branch, grade);
 			}
-			String rates = "满意率" + percent(rs.getBigDecimal(5)) + "，不满意率" + percent(rs.getBigDecimal(6));
-			LocalDateTime closed = rs.getTimestamp(7).toLocalDateTime();
-			if ("CRITICISE".equals(rs.getString(4))) {
-				criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch), rs.getString(2),
-						"APPRAISAL", "群众评议" + rates + "，评定为“差”，责令限期整改", null, closed));
+			String rates = "满意率" + percent(a.satisfaction()) + "，不满意率" + percent(a.dissatisfaction());
+			if ("CRITICISE".equals(a.outcome())) {
+				criticisms.add(new Criticism(branch, name(orgs, branch), parentName(orgs, branch),
+						(a.campaignId() != null) ? appraisalTitles.get(a.campaignId()) : null, "APPRAISAL",
+						"群众评议" + rates + "，评定为“差”，责令限期整改", null, a.closedAt()));
 			}
 			else if ("好".equals(grade)) {
 				praises
 					.add(new Praise(branch, name(orgs, branch), parentName(orgs, branch), "群众评议" + rates + "，评定为“好”"));
 			}
-		});
-		this.jdbc
-			.sql("""
-					select b.branch_code, c.title from campaign_branch b join campaign c on c.id = b.campaign_id
-					where b.stage = 'FINISHED' and b.branch_code in (:branches) and b.updated_at >= :start and b.updated_at < :end
-					order by b.updated_at""")
-			.param("branches", keys)
-			.param("start", start)
-			.param("end", end)
-			.query((rs) -> {
-				String branch = rs.getString(1);
-				praises.add(new Praise(branch, name(orgs, branch), parentName(orgs, branch),
-						"完成" + rs.getString(2) + "各阶段工作"));
-			});
+		}
+		for (Campaigns.Finished finished : this.campaigns.finishedBetween(branchCodes, startAt, endAt)) {
+			String branch = finished.branchCode();
+			praises.add(new Praise(branch, name(orgs, branch), parentName(orgs, branch),
+					"完成" + finished.campaignTitle() + "各阶段工作"));
+		}
 		criticisms.sort((a, b) -> a.at().compareTo(b.at()));
 
 		Map<String, Group> groups = new LinkedHashMap<>();
@@ -299,7 +287,7 @@ class Bulletin {
 						criticised.contains(code)));
 		}
 		Overview overview = new Overview(campaigns.size(), branchCodes.size(), stageCounts, sum(overdueInPeriod),
-				sum(overdueNow), sum(urges), sum(rectifyOrders), appraisalsClosed[0], criticised.size(),
+				sum(overdueNow), sum(urges), sum(rectifyOrders), closed.size(), criticised.size(),
 				(int) praises.stream().map(Praise::orgCode).distinct().count());
 		String period = periodText(from, to);
 		String title = "关于" + period + "创先争优活动推进情况的通报";
@@ -352,6 +340,13 @@ class Bulletin {
 		query.query((rs) -> {
 			counts.put(rs.getString(1), rs.getInt(2));
 		});
+		return counts;
+	}
+
+	/** Every stage's label with 0, in BranchStages' order. */
+	private static Map<String, Integer> stageCounts() {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		BranchStages.LABELS.values().forEach((label) -> counts.put(label, 0));
 		return counts;
 	}
 

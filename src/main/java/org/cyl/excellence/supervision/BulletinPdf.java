@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +19,7 @@ import org.cyl.excellence.supervision.Bulletin.Group;
 import org.cyl.excellence.supervision.Bulletin.Notice;
 import org.cyl.excellence.supervision.Bulletin.Overview;
 import org.cyl.excellence.supervision.Bulletin.Praise;
+import org.cyl.excellence.supervision.Bulletin.RunningCampaign;
 import org.cyl.excellence.documents.ChineseText;
 import org.cyl.excellence.documents.PdfPages;
 
@@ -52,11 +54,11 @@ final class BulletinPdf {
 	private static final float TITLE = 18;
 
 	/** 五号, the size of the tables. */
-	private static final float TABLE = 10.5f;
+	static final float TABLE = 10.5f;
 
 	private static final float CELL_LEADING = TABLE * 1.45f;
 
-	private static final float PADDING = 3;
+	static final float PADDING = 3;
 
 	private static final Color RED = new Color(230, 0, 18);
 
@@ -65,9 +67,9 @@ final class BulletinPdf {
 	private static final String[] HEADINGS = { "一", "二", "三", "四", "五" };
 
 	/** The columns of the branch table, their share of the width. */
-	private static final String[] COLUMNS = { "团支部", "当前阶段", "承诺签订", "本期逾期", "仍逾期", "催办", "限期整改", "群众评议" };
+	static final String[] COLUMNS = { "团支部", "当前阶段", "承诺签订", "本期逾期", "仍逾期", "催办", "限期整改", "群众评议" };
 
-	private static final float[] SHARES = { 0.2f, 0.18f, 0.115f, 0.115f, 0.09f, 0.07f, 0.115f, 0.115f };
+	static final float[] SHARES = { 0.2f, 0.18f, 0.115f, 0.115f, 0.09f, 0.07f, 0.115f, 0.115f };
 
 	private BulletinPdf() {
 	}
@@ -137,17 +139,31 @@ final class BulletinPdf {
 
 	static String overview(Notice notice) {
 		Overview o = notice.overview();
-		String stages = o.stages()
-			.entrySet()
+		// one campaign: its stages right after the branches; several: each campaign
+		// apart,
+		// so that no sentence adds up branches of different campaigns
+		List<RunningCampaign> running = notice.campaigns();
+		String perCampaign = (running.size() == 1)
+				? ((running.get(0).branches() == o.branches()) ? "" : "，参加活动的" + running.get(0).branches() + "个")
+						+ stages(running.get(0).stages())
+				: (running.isEmpty() ? ""
+						: "。其中，" + running.stream()
+							.map((c) -> "“" + c.title() + "”参加团支部" + c.branches() + "个" + stages(c.stages()))
+							.collect(Collectors.joining("；")));
+		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
+				+ o.branches() + "个" + perCampaign + "。通报期间新增逾期任务" + o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow()
+				+ "项；催办" + o.urges() + "次；领导点评责令限期整改" + o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed()
+				+ "个；通报批评团组织" + o.criticised() + "个，表扬" + o.praised() + "个。";
+	}
+
+	/** （动员部署3个，…）: the stages some branches are at, in their order. */
+	static String stages(Map<String, Integer> counts) {
+		String stages = counts.entrySet()
 			.stream()
 			.filter((e) -> e.getValue() > 0)
 			.map((e) -> e.getKey() + e.getValue() + "个")
 			.collect(Collectors.joining("，"));
-		return "截至" + ChineseText.date(notice.issuedOn()) + "，正在开展的创先争优活动" + o.campaignsRunning() + "项，所属团支部"
-				+ o.branches() + "个" + (stages.isEmpty() ? "" : "（" + stages + "）") + "。通报期间新增逾期任务"
-				+ o.overdueInPeriod() + "项，目前仍逾期未办" + o.overdueNow() + "项；催办" + o.urges() + "次；领导点评责令限期整改"
-				+ o.rectifyOrders() + "次；完成群众评议" + o.appraisalsClosed() + "个；通报批评团组织" + o.criticised() + "个，表扬"
-				+ o.praised() + "个。";
+		return stages.isEmpty() ? "" : "（" + stages + "）";
 	}
 
 	static String criticism(Criticism c) {
@@ -264,8 +280,7 @@ final class BulletinPdf {
 		private float rowHeight(String[] cells, float[] widths, PDFont font) throws IOException {
 			int lines = 1;
 			for (int i = 0; i < cells.length; i++) {
-				lines = Math.max(lines,
-						wrap(cells[i], font, TABLE, widths[i] - 2 * PADDING, widths[i] - 2 * PADDING).size());
+				lines = Math.max(lines, cellLines(cells[i], font, TABLE, widths[i] - 2 * PADDING).size());
 			}
 			return lines * CELL_LEADING + 2 * PADDING;
 		}
@@ -283,7 +298,7 @@ final class BulletinPdf {
 			for (int i = 0; i < cells.length; i++) {
 				float inner = widths[i] - 2 * PADDING;
 				float lineY = top - PADDING;
-				for (String line : wrap(cells[i], font, TABLE, inner, inner)) {
+				for (String line : cellLines(cells[i], font, TABLE, inner)) {
 					float lineX = (centred && i > 0) ? x + (widths[i] - width(font, TABLE, line)) / 2 : x + PADDING;
 					show(font, TABLE, Color.BLACK, lineX, lineY - CELL_LEADING / 2 - (ASCENT - 0.5f) * TABLE, line, 0);
 					lineY -= CELL_LEADING;

@@ -1,7 +1,8 @@
 package org.cyl.excellence.supervision;
 
-import org.cyl.excellence.campaign.CampaignRepository;
 import org.cyl.excellence.branch.BranchStages;
+import org.cyl.excellence.branch.Pledges;
+import org.cyl.excellence.campaign.Campaigns;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,35 +28,31 @@ import org.springframework.stereotype.Service;
 @Service
 class CampaignDashboard {
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final OrganizationDirectory organizations;
 
 	private final ReviewSummary reviews;
 
+	private final Pledges pledges;
+
 	private final JdbcClient jdbc;
 
-	CampaignDashboard(CampaignRepository campaigns, OrganizationDirectory organizations, ReviewSummary reviews,
+	CampaignDashboard(Campaigns campaigns, OrganizationDirectory organizations, ReviewSummary reviews, Pledges pledges,
 			JdbcClient jdbc) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 		this.reviews = reviews;
+		this.pledges = pledges;
 		this.jdbc = jdbc;
 	}
 
 	Map<String, Object> of(Campaign campaign) {
 		String id = campaign.id();
-		Map<String, Integer> members = counts("select org_code, count(*) from member where org_code in "
-				+ "(select branch_code from campaign_branch where campaign_id = ?) group by org_code", id);
-		Map<String, Integer> signed = counts(
-				"""
-						select p.branch_code, count(*) from member_pledge p
-						where p.campaign_id = ? and p.status = 'SIGNED' and p.round_no = (select max(q.round_no) from member_pledge q
-						  where q.campaign_id = p.campaign_id and q.branch_code = p.branch_code)
-						group by p.branch_code""",
-				id);
-		Map<String, Integer> rounds = counts(
-				"select branch_code, max(round_no) from member_pledge where campaign_id = ? group by branch_code", id);
+		Map<String, String> stages = this.campaigns.stages(id);
+		Map<String, Integer> members = this.organizations.memberCounts(stages.keySet());
+		Map<String, Integer> signed = this.pledges.signedInLastRound(id);
+		Map<String, Integer> rounds = this.pledges.lastRounds(id);
 		Map<String, String> lowest = this.reviews.lowestRatings(id);
 		Map<String, String> grades = this.reviews.appraisalGrades(id);
 		Set<String> open = this.reviews.openRectifications(id);
@@ -71,17 +68,12 @@ class CampaignDashboard {
 		for (String grade : List.of("好", "较好", "一般", "差", "未评议")) {
 			gradeCounts.put(grade, 0);
 		}
-		List<Map<String, String>> rows = this.jdbc
-			.sql("select branch_code, stage from campaign_branch where campaign_id = ? order by branch_code")
-			.param(id)
-			.query((rs, n) -> Map.of("code", rs.getString(1), "stage", rs.getString(2)))
-			.list();
-		for (Map<String, String> row : rows) {
-			String code = row.get("code");
+		for (Map.Entry<String, String> row : stages.entrySet()) {
+			String code = row.getKey();
 			Organization branch = orgs.get(code);
 			Organization parent = (branch != null && branch.parentCode() != null) ? orgs.get(branch.parentCode())
 					: null;
-			String stage = BranchStages.label(row.get("stage"));
+			String stage = BranchStages.label(row.getValue());
 			stageCounts.merge(stage, 1, Integer::sum);
 			String grade = grades.getOrDefault(code, "未评议");
 			gradeCounts.merge(grade, 1, Integer::sum);

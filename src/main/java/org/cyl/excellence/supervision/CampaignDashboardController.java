@@ -1,9 +1,11 @@
 package org.cyl.excellence.supervision;
 
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,17 +26,17 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The campaign dashboard (活动进展) as a page with charts ({@code /campaigns/{id}/dashboard})
- * and as JSON ({@code /api/campaigns/{id}/dashboard}), and the list of campaigns a person
- * may watch ({@code /campaigns}): for the campaign's committee, the committees and Party
- * organisations above it, managers and administrators. A withdrawn campaign says so, with
- * its reason; the committee's members find 撤销活动 on both pages.
+ * and as JSON ({@code /api/campaigns/{id}/dashboard}): for the campaign's committee, the
+ * committees and Party organisations above it, managers and administrators; and the list
+ * of the campaigns that concern a person ({@code /campaigns}). A withdrawn campaign says
+ * so, with its reason; the committee's members find 撤销活动 on both pages.
  */
 @Controller
 class CampaignDashboardController {
 
 	private static final ObjectMapper json = new ObjectMapper();
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	private final CampaignDashboard dashboard;
 
@@ -44,8 +46,8 @@ class CampaignDashboardController {
 
 	private final CampaignWithdrawal withdrawal;
 
-	CampaignDashboardController(CampaignRepository campaigns, CampaignDashboard dashboard,
-			OrganizationDirectory organizations, AppraisalDirectory appraisals, CampaignWithdrawal withdrawal) {
+	CampaignDashboardController(Campaigns campaigns, CampaignDashboard dashboard, OrganizationDirectory organizations,
+			AppraisalDirectory appraisals, CampaignWithdrawal withdrawal) {
 		this.appraisals = appraisals;
 		this.campaigns = campaigns;
 		this.dashboard = dashboard;
@@ -76,18 +78,43 @@ class CampaignDashboardController {
 		return "supervision/campaign-dashboard";
 	}
 
+	/**
+	 * The campaigns that concern the person: those they may watch (of their committee, of
+	 * the committees below the ones they sit on, of the organisations their Party
+	 * organisation reviews; managers every one) with a link to the dashboard, and those
+	 * their organisation takes part in — the campaigns of the committees above that
+	 * include their branch, or branches below them, or branches they co-review — with a
+	 * link to each such branch's record.
+	 */
 	@GetMapping("/campaigns")
 	String list(Authentication auth, Model model) {
-		List<Map<String, Object>> rows = this.campaigns.findAll()
-			.stream()
-			.filter((c) -> this.organizations.find(c.committeeCode())
-				.map((o) -> this.organizations.maySee(auth, o))
-				.orElse(false))
-			.map((c) -> Map.<String, Object>of("id", c.id(), "title", c.plan().title(), "committee",
-					this.organizations.find(c.committeeCode()).map(Organization::name).orElse(c.committeeCode()),
-					"status", c.status(), "start", c.plan().campaignStart(), "end", c.plan().summaryEnd(),
-					"mayWithdraw", this.withdrawal.mayWithdraw(auth, c)))
-			.toList();
+		Map<String, Organization> orgs = this.organizations.byCode();
+		Map<String, List<String>> takingPart = this.campaigns.takingPart(this.organizations.branchesConcerning(auth));
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (Campaign c : this.campaigns.findAll()) {
+			Organization committee = orgs.get(c.committeeCode());
+			boolean watches = committee != null && this.organizations.maySee(auth, committee);
+			List<String> branches = takingPart.getOrDefault(c.id(), List.of());
+			if (!watches && branches.isEmpty()) {
+				continue;
+			}
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("id", c.id());
+			row.put("title", c.plan().title());
+			row.put("committee", (committee != null) ? committee.name() : c.committeeCode());
+			row.put("status", c.status());
+			row.put("start", c.plan().campaignStart());
+			row.put("end", c.plan().summaryEnd());
+			row.put("dashboard", watches);
+			row.put("mayWithdraw", this.withdrawal.mayWithdraw(auth, c));
+			row.put("branches",
+					watches ? List.of()
+							: branches.stream()
+								.map((b) -> Map.of("code", b, "name",
+										Optional.ofNullable(orgs.get(b)).map(Organization::name).orElse(b)))
+								.toList());
+			rows.add(row);
+		}
 		model.addAttribute("campaigns", rows);
 		// the appraisals the person organises, in these campaigns or in a campaign above
 		// (a 团总支 organises its branches' appraisals of its committee's campaign)

@@ -2,11 +2,17 @@ package org.cyl.excellence.supervision;
 
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.cyl.excellence.branch.Pledges;
+import org.cyl.excellence.campaign.Campaigns;
+import org.cyl.excellence.organization.Organization;
+import org.cyl.excellence.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -14,15 +20,24 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The supervision tables (migration V7): urges (催办) and notices; and the members recorded
- * as not having signed their pledge in time (member_pledge, status OVERDUE).
+ * as not having signed their pledge in time (from branch's Pledges).
  */
 @Repository
 class SupervisionRepository {
 
 	private final JdbcClient jdbc;
 
-	SupervisionRepository(JdbcClient jdbc) {
+	private final Campaigns campaigns;
+
+	private final Pledges pledges;
+
+	private final OrganizationDirectory organizations;
+
+	SupervisionRepository(JdbcClient jdbc, Campaigns campaigns, Pledges pledges, OrganizationDirectory organizations) {
 		this.jdbc = jdbc;
+		this.campaigns = campaigns;
+		this.pledges = pledges;
+		this.organizations = organizations;
 	}
 
 	record UnsignedPledge(String campaignId, String campaignTitle, String branchCode, String branchName, int round,
@@ -44,21 +59,24 @@ class SupervisionRepository {
 		if (branchCodes.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql("""
-					select p.campaign_id, c.title, p.branch_code, o.name as branch_name, p.round_no, p.league_no,
-					  m.name as member_name
-					from member_pledge p
-					join campaign c on c.id = p.campaign_id
-					join organization o on o.code = p.branch_code
-					join member m on m.league_no = p.league_no
-					where p.status = 'OVERDUE' and c.status not in ('COMPLETED', 'WITHDRAWN') and p.branch_code in (:branches)
-					order by c.created_at, p.branch_code, p.round_no, p.league_no""")
-			.param("branches", branchCodes)
-			.query((rs, n) -> new UnsignedPledge(rs.getString("campaign_id"), rs.getString("title"),
-					rs.getString("branch_code"), rs.getString("branch_name"), rs.getInt("round_no"),
-					rs.getString("league_no"), rs.getString("member_name")))
-			.list();
+		List<Campaigns.Unfinished> unfinished = this.campaigns.unfinished();
+		Map<String, Integer> order = new HashMap<>();
+		Map<String, String> titles = new HashMap<>();
+		for (Campaigns.Unfinished c : unfinished) {
+			order.put(c.id(), order.size());
+			titles.put(c.id(), c.title());
+		}
+		List<Pledges.Unsigned> unsigned = this.pledges.unsigned(branchCodes, order.keySet());
+		Map<String, String> names = this.organizations
+			.memberNames(unsigned.stream().map(Pledges.Unsigned::leagueNo).collect(Collectors.toSet()));
+		Map<String, Organization> orgs = this.organizations.byCode();
+		return unsigned.stream()
+			// as before: only members and branches the organisation model knows
+			.filter((p) -> names.containsKey(p.leagueNo()) && orgs.containsKey(p.branchCode()))
+			.sorted(Comparator.comparing((Pledges.Unsigned p) -> order.get(p.campaignId())))
+			.map((p) -> new UnsignedPledge(p.campaignId(), titles.get(p.campaignId()), p.branchCode(),
+					orgs.get(p.branchCode()).name(), p.round(), p.leagueNo(), names.get(p.leagueNo())))
+			.toList();
 	}
 
 	long addUrge(String taskId, String taskName, String orgCode, String urgedBy, LocalDateTime urgedAt,

@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.cyl.excellence.campaign.CampaignRepository;
+import org.cyl.excellence.campaign.Campaigns;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
 import org.cyl.excellence.organization.OrganizationType;
@@ -47,10 +47,10 @@ class TaskPlaces {
 
 	private final OrganizationDirectory organizations;
 
-	private final CampaignRepository campaigns;
+	private final Campaigns campaigns;
 
 	TaskPlaces(TaskService taskService, IdentityService identityService, OrganizationDirectory organizations,
-			CampaignRepository campaigns) {
+			Campaigns campaigns) {
 		this.taskService = taskService;
 		this.identityService = identityService;
 		this.organizations = organizations;
@@ -212,7 +212,7 @@ class TaskPlaces {
 			return code.equals(top) || ancestors(code).stream().anyMatch((o) -> o.code().equals(top));
 		}
 
-		private Optional<String> campaignCommittee(String campaignId, CampaignRepository campaigns) {
+		private Optional<String> campaignCommittee(String campaignId, Campaigns campaigns) {
 			return this.committees.computeIfAbsent(campaignId, (id) -> campaigns.find(id).map(Campaign::committeeCode));
 		}
 

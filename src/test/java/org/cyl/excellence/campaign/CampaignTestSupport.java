@@ -154,26 +154,14 @@ public class CampaignTestSupport {
 	 */
 	public static Map<String, Object> plan(int rounds) {
 		LocalDate today = LocalDate.now();
-		Map<String, Object> plan = new HashMap<>();
-		plan.put("title", "2026年创先争优活动");
-		plan.put("theme", "扩大组织覆盖、增强组织活力，增强团员意识、发挥带头作用");
-		plan.put("standardSet", "FOUR");
-		plan.put("campaignStart", today.toString());
-		plan.put("mobilizationEnd", today.plusDays(10).toString());
-		plan.put("advanceEnd", today.plusDays(100).toString());
-		plan.put("summaryEnd", today.plusDays(200).toString());
-		plan.put("pledgeWindowDays", 14L);
-		plan.put("round1Theme", "牢记宗旨为民服务");
-		plan.put("round1End", today.plusDays(60).toString());
+		PlanForm plan = new PlanForm("2026年创先争优活动", "扩大组织覆盖、增强组织活力，增强团员意识、发挥带头作用", "FOUR")
+			.stages(today, today.plusDays(10), today.plusDays(100), today.plusDays(200))
+			.pledgeWindowDays(14)
+			.round(1, "牢记宗旨为民服务", today.plusDays(60));
 		if (rounds > 1) {
-			plan.put("round2Theme", "做贡献创佳绩");
-			plan.put("round2End", today.plusDays(120).toString());
+			plan.round(2, "做贡献创佳绩", today.plusDays(120));
 		}
-		plan.put("reviewDate", today.plusDays(150).toString());
-		plan.put("quotaOrganizations", 3L);
-		plan.put("quotaMembers", 30L);
-		plan.put("quotaMembersPerBranch", 2L);
-		return plan;
+		return plan.reviewDate(today.plusDays(150)).quotas(3, 30, 2).values();
 	}
 
 	/** Starts a campaign as {@code user} would from Tasklist's start form. */

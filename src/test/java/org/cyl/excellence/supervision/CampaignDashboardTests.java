@@ -92,4 +92,44 @@ class CampaignDashboardTests {
 			.doesNotContain("/campaigns/" + id + "/dashboard");
 	}
 
+	/**
+	 * 活动进展 (/campaigns) for every person: a branch secretary and a 团总支 see the campaigns
+	 * their organisation takes part in (links to their branches' records, not to the
+	 * dashboard they may not read), the committee and its Party reviewer the dashboard; a
+	 * person of another organisation sees none of them.
+	 */
+	@Test
+	void listsTheCampaignsAPersonsOrganisationTakesPartIn() throws Exception {
+		String p = "DL" + System.nanoTime() % 100000;
+		String other = "DO" + System.nanoTime() % 100000;
+		this.support.organization(p, 2);
+		this.support.organization(other, 1);
+		String[] ids = new String[2];
+		for (int n = 0; n < 2; n++) {
+			Map<String, Object> plan = CampaignTestSupport.plan(1);
+			plan.put("title", "第" + (n + 1) + "项活动" + p);
+			ProcessInstance campaign = this.support.startCampaign(p + "c", plan);
+			this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+					Map.of("planDecision", "approve"));
+			this.support.runJobs(campaign.getId());
+			ids[n] = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		}
+
+		String secretary = TestHttp.login(this.port, p + "s1", "demo").get("/campaigns").body();
+		assertThat(secretary).doesNotContain("暂无活动");
+		String general = TestHttp.login(this.port, p + "g", "demo").get("/campaigns").body();
+		String reviewer = TestHttp.login(this.port, p + "p", "demo").get("/campaigns").body();
+		for (String id : ids) {
+			assertThat(secretary).contains("/campaigns/" + id + "/branches/" + p + "B1/record")
+				.doesNotContain("/campaigns/" + id + "/branches/" + p + "B2/record")
+				.doesNotContain("/campaigns/" + id + "/dashboard");
+			assertThat(general).contains("/campaigns/" + id + "/branches/" + p + "B1/record",
+					"/campaigns/" + id + "/branches/" + p + "B2/record");
+			assertThat(reviewer).contains("/campaigns/" + id + "/dashboard");
+		}
+		assertThat(secretary).contains("第1项活动" + p, "第2项活动" + p, "测试支部1");
+		String outsider = TestHttp.login(this.port, other + "s1", "demo").get("/campaigns").body();
+		assertThat(outsider).doesNotContain(p, ids[0], ids[1]);
+	}
+
 }
