@@ -106,7 +106,13 @@ class AppraisalController {
 			boolean watches = isAdmin(authentication) || this.organizations.find(found.committeeCode())
 				.map((committee) -> this.organizations.maySee(authentication, committee))
 				.orElse(false);
-			if (all.isEmpty() && !watches) {
+			// a campaign the person's organisation takes part in is theirs even before
+			// any
+			// appraisal: the link on 活动进展 leads to an empty list, not to a refusal
+			boolean takesPart = watches
+					|| this.campaigns.takingPart(this.organizations.branchesConcerning(authentication))
+						.containsKey(campaign);
+			if (all.isEmpty() && !takesPart) {
 				throw new AccessDeniedException("本次活动没有与您有关的群众评议");
 			}
 			title = found.plan().title();
