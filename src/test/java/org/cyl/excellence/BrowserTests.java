@@ -167,8 +167,7 @@ class BrowserTests {
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='制定组织承诺']")))
 			.click();
-		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
-		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+		claimIfOffered();
 		waiting().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("textarea"), 3));
 		// the list shows the task's organisation and campaign
 		assertThat(driver.findElement(By.cssSelector(".tasks-list")).getText()).contains("组织", "活动", "2026年创先争优活动");
@@ -288,8 +287,10 @@ class BrowserTests {
 		logIn("sec120201", "demo");
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
 		driver.get(url("/camunda/app/tasklist/default/#/?task=" + taskId));
+		// the branch's only secretary: the task is hers from its creation, no 认领 needed
 		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
-		waiting().until(ExpectedConditions.elementToBeClickable(claim));
+		By release = By.cssSelector("button.unclaim");
+		waiting().until(ExpectedConditions.elementToBeClickable(release));
 		// the search box speaks Chinese, whenever the locale file arrived
 		waiting().until((d) -> !driver.findElement(By.cssSelector("[cam-widget-search] input.main-field"))
 			.getDomAttribute("placeholder")
@@ -303,8 +304,12 @@ class BrowserTests {
 			.allSatisfy((link) -> assertThat(link.isDisplayed()).isFalse());
 		screenshot("30-secretary-task-without-dead-ends");
 
-		// the diagram and the history of their own task
+		// she releases it (it goes back to her branch's secretaries) and takes it again
+		driver.findElement(release).click();
 		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+		waiting().until(ExpectedConditions.elementToBeClickable(release));
+
+		// the diagram and the history of their own task
 		waiting()
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("textarea[id$='-Field_BranchPlan']")));
 		driver.findElement(By.xpath("//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='流程图']")).click();
@@ -369,6 +374,21 @@ class BrowserTests {
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "帮助"));
 		assertThat(driver.findElement(By.tagName("body")).getText()).contains("认领", "已提交", "全部待办");
 		screenshot("37-help-page");
+	}
+
+	/**
+	 * Tasklist's 认领 when the task is offered to the person's group; a task only they can
+	 * do is theirs from its creation (its 取消认领 shows) and needs none.
+	 */
+	private void claimIfOffered() {
+		By claim = By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]");
+		By mine = By.cssSelector("button.unclaim");
+		waiting().until(ExpectedConditions.or(ExpectedConditions.elementToBeClickable(claim),
+				ExpectedConditions.presenceOfElementLocated(mine)));
+		if (driver.findElements(mine).isEmpty()) {
+			driver.findElement(claim).click();
+		}
+		waiting().until(ExpectedConditions.presenceOfElementLocated(mine));
 	}
 
 	private static org.openqa.selenium.WebElement completeButton() {
@@ -480,10 +500,7 @@ class BrowserTests {
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='团委点评']")))
 			.click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
-			.click();
+		claimIfOffered();
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "支部工作汇报"));
 		for (int i = 1; i <= 4; i++) {
 			choose("Field_ReviewRating" + i, "较好");
@@ -650,10 +667,7 @@ class BrowserTests {
 			.until(ExpectedConditions
 				.elementToBeClickable(By.xpath("//*[contains(@class,'task')]//*[normalize-space(text())='核查异议']")))
 			.click();
-		waiting()
-			.until(ExpectedConditions
-				.elementToBeClickable(By.xpath("//button[contains(.,'Claim') or contains(.,'认领')]")))
-			.click();
+		claimIfOffered();
 	}
 
 	/**

@@ -38,16 +38,17 @@ class BranchStart implements BranchProcesses {
 	}
 
 	/**
-	 * The branch processes of the campaign (business key {@code <campaign>:<branch>}) in
-	 * one batch of deletions: the engine's batch jobs end them in chunks, each with its
-	 * called processes (the mass appraisal) and its tasks. Custom listeners are skipped:
-	 * an ended branch is no finished branch (BranchStageListener must not count it).
+	 * The branch processes of the campaign (those whose {@code campaignId} is the
+	 * campaign's: the business key is for people to read) in one batch of deletions: the
+	 * engine's batch jobs end them in chunks, each with its called processes (the mass
+	 * appraisal) and its tasks. Custom listeners are skipped: an ended branch is no
+	 * finished branch (BranchStageListener must not count it).
 	 */
 	@Override
 	public long endAll(Campaign campaign, String reason) {
 		ProcessInstanceQuery running = this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(BRANCH_PROCESS)
-			.processInstanceBusinessKeyLike(campaign.id() + ":%");
+			.variableValueEquals(CAMPAIGN_ID, campaign.id());
 		long count = running.count();
 		if (count > 0) {
 			this.runtimeService.deleteProcessInstancesAsync(null, running, null, reason, true, false);

@@ -163,11 +163,17 @@ class AppraisalLinksTests {
 		// the committee (not the 团总支, not the city committee) finds 发起群众评议
 		TestHttp committeeApi = TestHttp.basic(this.port, p + "c", "demo");
 		JsonNode tasks = read(committeeApi
-			.get("/engine-rest/task?taskDefinitionKey=Task_InitiateAppraisal&processInstanceBusinessKey=" + campaignId)
+			.get("/engine-rest/task?taskDefinitionKey=Task_InitiateAppraisal&processInstanceBusinessKeyLike="
+					+ java.net.URLEncoder
+						.encode("%" + org.cyl.excellence.campaign.BusinessKeys.campaignSuffix(campaignId),
+								java.nio.charset.StandardCharsets.UTF_8))
 			.body());
 		assertThat(tasks).hasSize(1);
 		assertThat(read(TestHttp.basic(this.port, p + "h", "demo")
-			.get("/engine-rest/task?taskDefinitionKey=Task_InitiateAppraisal&processInstanceBusinessKey=" + campaignId)
+			.get("/engine-rest/task?taskDefinitionKey=Task_InitiateAppraisal&processInstanceBusinessKeyLike="
+					+ java.net.URLEncoder.encode(
+							"%" + org.cyl.excellence.campaign.BusinessKeys.campaignSuffix(campaignId),
+							java.nio.charset.StandardCharsets.UTF_8))
 			.body())).isEmpty();
 		RestTasks.submit(committeeApi, tasks.get(0).get("id").asText(), initiation(2, "BRANCH"));
 

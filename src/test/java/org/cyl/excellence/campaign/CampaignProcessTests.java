@@ -302,7 +302,7 @@ class CampaignProcessTests {
 		this.support.runBatches();
 		assertThat(this.support.runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(CampaignVariables.BRANCH_PROCESS)
-			.processInstanceBusinessKeyLike(id + ":%")
+			.variableValueEquals(CampaignVariables.CAMPAIGN_ID, id)
 			.count()).isZero();
 	}
 
