@@ -404,9 +404,8 @@ class TaskPageBrowserTests {
 		assertThat(field("Field_BranchPlan").getAttribute("value")).isEqualTo(plan);
 		assertThat(field("Field_Attendance").getAttribute("value")).isEqualTo("8");
 		inView(dateField);
-		// the date picker closed (it fades out over the field's message)
+		// the date picker closed
 		waiting().until((d) -> d.findElements(By.cssSelector(".flatpickr-calendar.open")).isEmpty());
-		Thread.sleep(500);
 		noSidewaysScrolling();
 		screenshot("23-" + device + "-refused-meeting-date");
 		assertThat(this.support.taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
