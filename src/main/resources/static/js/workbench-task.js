@@ -60,15 +60,11 @@
 		});
 	}
 
-	// the few words form-js renders itself
-	var WORDS = { 'Select': '请选择', 'Search': '搜索' };
+	// the placeholder form-js gives a searchable select (attributes only: the texts are form-js's own
+	// nodes, which it updates in place; its empty select still says "Select")
+	var WORDS = { 'Search': '搜索' };
 
 	function translateWords(root) {
-		root.querySelectorAll('.fjs-select-display, .fjs-select-placeholder').forEach(function (el) {
-			if (WORDS[el.textContent.trim()] && el.children.length === 0) {
-				el.textContent = WORDS[el.textContent.trim()];
-			}
-		});
 		root.querySelectorAll('input[placeholder]').forEach(function (el) {
 			if (WORDS[el.getAttribute('placeholder')]) {
 				el.setAttribute('placeholder', WORDS[el.getAttribute('placeholder')]);
