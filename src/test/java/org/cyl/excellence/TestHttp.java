@@ -150,6 +150,13 @@ public final class TestHttp {
 		return post(path, json, "application/json");
 	}
 
+	/** A JSON POST with headers of its own (a page's CSRF header, say). */
+	public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) {
+		HttpRequest.Builder builder = request(path).header("Content-Type", "application/json");
+		headers.forEach(builder::header);
+		return send(builder.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+	}
+
 	public HttpResponse<String> put(String path, String json) {
 		return send(request(path).header("Content-Type", "application/json")
 			.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
