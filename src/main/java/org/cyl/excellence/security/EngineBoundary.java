@@ -75,6 +75,8 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 
 	static final String ADMINISTRATORS_ONLY = "只有系统管理员可以执行此操作";
 
+	static final String MANAGERS_ONLY = "只有管理者可以查看流程的统计数字";
+
 	static final String NO_STANDALONE_TASKS = "本系统的任务都来自活动的流程，不能新建独立任务";
 
 	/** The value types a Camunda Form's fields submit (checklists as Json). */
@@ -206,6 +208,14 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 				return saveUser(command, EngineCommands.savedUser(save), person);
 			}
 			if (command instanceof AbstractQuery<?, ?>) {
+				// the statistics of a definition count all its instances, whoever may
+				// read
+				// them: everyone reads the definitions (Tasklist's 流程图), only managers
+				// the figures
+				if (command.getClass().getSimpleName().contains("Statistics") && !administrator
+						&& (person.getGroupIds() == null || !person.getGroupIds().contains(Groups.MANAGERS))) {
+					throw new AuthorizationException(MANAGERS_ONLY);
+				}
 				return command;
 			}
 			String name = command.getClass().getSimpleName();

@@ -126,6 +126,18 @@ class TaskIsolationTests {
 		assertThat(secretaryOfA
 			.get("/engine-rest/history/variable-instance?processInstanceId=" + this.taskOfB.getProcessInstanceId())
 			.body()).isEqualTo("[]");
+		// nor the counts of instances and of their steps (the definitions' statistics)
+		String definition = this.taskOfA.getProcessDefinitionId();
+		for (String statistics : java.util.List.of("/engine-rest/process-definition/statistics",
+				"/engine-rest/process-definition/" + definition + "/statistics")) {
+			HttpResponse<String> refused = secretaryOfA.get(statistics);
+			assertThat(refused.statusCode()).as(statistics).isEqualTo(403);
+			assertThat(refused.body()).contains("只有管理者");
+		}
+		// the manager reads them (Cockpit)
+		HttpResponse<String> counted = TestHttp.basic(this.port, "manager", "demo")
+			.get("/engine-rest/process-definition/" + definition + "/statistics");
+		assertThat(counted.statusCode()).as(counted.body()).isEqualTo(200);
 	}
 
 	@Test

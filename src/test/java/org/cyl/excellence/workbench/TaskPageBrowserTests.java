@@ -380,6 +380,11 @@ class TaskPageBrowserTests {
 	}
 
 	private void refuseAndCorrect(Task task, String secretary, int width, int height, String device) throws Exception {
+		// the branch's only secretary has it from its creation; she released it (over
+		// the engine's REST API), so it is offered to the branch's secretaries again
+		assertThat(org.cyl.excellence.TestHttp.basic(this.port, secretary, "demo")
+			.postJson("/engine-rest/task/" + task.getId() + "/unclaim", "{}")
+			.statusCode()).isEqualTo(204);
 		driver.manage().deleteAllCookies();
 		logIn(secretary, "demo");
 		screen(width, height);
