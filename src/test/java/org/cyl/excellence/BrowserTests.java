@@ -1,9 +1,6 @@
 package org.cyl.excellence;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.cyl.excellence.campaign.CampaignTestSupport;
@@ -12,11 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -24,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What people see, in Debian's headless Chromium: the login page, Tasklist for a branch
@@ -35,15 +27,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ApplicationTest
 class BrowserTests {
 
-	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
-
-	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	static ChromeDriver driver;
-
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -53,22 +37,7 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
-						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
-		profile = Files.createTempDirectory("chromium-profile");
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN", "--user-data-dir=" + profile);
-		// a Chinese browser: headless Chromium takes its languages from here, not from
-		// --lang
-		options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "zh-CN,zh"));
-		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
-				options);
+		driver = Chromium.start(1400, 900);
 	}
 
 	@AfterAll
@@ -81,11 +50,6 @@ class BrowserTests {
 	@BeforeEach
 	void freshSession() {
 		driver.manage().deleteAllCookies();
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	private String url(String path) {
@@ -105,7 +69,7 @@ class BrowserTests {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(driver, name);
 	}
 
 	@Test

@@ -1,9 +1,6 @@
 package org.cyl.excellence;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,11 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Cockpit as the manager, in Debian's headless Chromium (as {@link BrowserTests}): the
@@ -36,12 +28,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ApplicationTest
 class CockpitBrowserTests {
-
-	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
-
-	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	static ChromeDriver driver;
 
@@ -56,19 +42,7 @@ class CockpitBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
-						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1400,900", "--lang=zh-CN",
-				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
-				options);
+		driver = Chromium.start(1400, 900);
 	}
 
 	@AfterAll
@@ -76,11 +50,6 @@ class CockpitBrowserTests {
 		if (driver != null) {
 			driver.quit();
 		}
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	private String url(String path) {
@@ -92,7 +61,7 @@ class CockpitBrowserTests {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(driver, name);
 	}
 
 	@Test

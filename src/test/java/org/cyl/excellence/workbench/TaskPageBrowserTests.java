@@ -1,6 +1,5 @@
 package org.cyl.excellence.workbench;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.task.Task;
+import org.cyl.excellence.Chromium;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -26,12 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,7 +37,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The task page in Debian's headless Chromium, on a phone (390×844) and a desk
@@ -53,17 +48,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ApplicationTest
 class TaskPageBrowserTests {
 
-	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
-
-	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private static final ObjectMapper json = new ObjectMapper();
 
 	static ChromeDriver driver;
-
-	static Path profile;
 
 	@LocalServerPort
 	int port;
@@ -76,20 +63,7 @@ class TaskPageBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
-						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
-		profile = Files.createTempDirectory("chromium-profile");
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,768", "--lang=zh-CN", "--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
-				options);
+		driver = Chromium.start(1366, 768);
 	}
 
 	@AfterAll
@@ -116,11 +90,6 @@ class TaskPageBrowserTests {
 		assertThat(violations).as("the page runs under the application's CSP without errors").isEmpty();
 	}
 
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
-
 	private String url(String path) {
 		return "http://localhost:" + this.port + path;
 	}
@@ -143,7 +112,7 @@ class TaskPageBrowserTests {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(driver, name);
 	}
 
 	private static void rendered() {
