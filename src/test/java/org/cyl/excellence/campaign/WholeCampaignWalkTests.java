@@ -232,8 +232,7 @@ class WholeCampaignWalkTests {
 
 		// 公示: the committee finds the public notice on its dashboard and publishes the
 		// address; the masses object there, without login
-		String campaignId = campaignIdOf(committee, TITLE);
-		String dashboard = "/campaigns/" + campaignId + "/dashboard";
+		String dashboard = dashboardOf(committee, TITLE);
 		String notice = committee.linkOn(dashboard, "候选公示");
 		TestHttp anyone = TestHttp.anonymous(this.port);
 		String noticePage = get(anyone, notice);
@@ -291,7 +290,11 @@ class WholeCampaignWalkTests {
 		this.linksFollowed++;
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+		try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+			String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+			assertThat(text.replaceAll("\\s+", "")).contains("南团字〔2026〕12号", holder(accepted.get(0)))
+				.doesNotContain(objectedHolder);
+		}
 
 		// every link the committee sees on the dashboard opens for it (records, results,
 		// the public pages); every link a 团总支 sees on 群众评议 opens for it
@@ -465,10 +468,10 @@ class WholeCampaignWalkTests {
 		return read(started.body()).get("id").asText();
 	}
 
-	/** The campaign's id, from the link to its dashboard or records on 活动进展. */
-	private String campaignIdOf(Person person, String title) {
+	/** The campaign's dashboard, linked from its title on 活动进展. */
+	private String dashboardOf(Person person, String title) {
 		String row = person.rowOn("/campaigns", title);
-		Matcher m = Pattern.compile("/campaigns/([0-9a-f-]{36})/").matcher(row);
+		Matcher m = Pattern.compile("href=\"(/campaigns/[0-9a-f-]{36}/dashboard)\"").matcher(row);
 		assertThat(m.find()).as(title + " on /campaigns").isTrue();
 		return m.group(1);
 	}
