@@ -106,6 +106,11 @@ class BranchCampaignProcessTests {
 		this.support.review(this.pid, "PASS", "PASS");
 		assertThat(instance).isWaitingAt("CallActivity_MassAppraisal");
 		assertThat(stage()).isEqualTo("APPRAISING");
+		// the appraisal carries the branch's readable key (Cockpit lists it by it)
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.processInstanceId(this.support.appraisalInstance(this.pid))
+			.singleResult()
+			.getBusinessKey()).isNotNull().isEqualTo(instance.getBusinessKey());
 		this.support.appraise(this.pid, 4, 4, "SATISFIED");
 		assertThat(stage()).isEqualTo("APPRAISING");
 		this.support.recommend(this.pid);
