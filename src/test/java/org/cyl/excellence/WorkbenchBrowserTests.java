@@ -237,6 +237,26 @@ class WorkbenchBrowserTests {
 		}
 	}
 
+	@Test
+	void tasklistCockpitAndAdminLeadBackToTheWorkbench() throws Exception {
+		logIn("admin");
+		int n = 0;
+		for (String app : List.of("tasklist", "cockpit", "admin")) {
+			driver.get(url("/camunda/app/" + app + "/default/"));
+			var link = waiting().until(ExpectedConditions
+				.elementToBeClickable(By.cssSelector("[cam-widget-header] a.campaign-workbench-link")));
+			assertThat(link.getText()).isEqualTo("工作台");
+			screenshot("wb-webapp-" + (++n) + "-" + app);
+			link.click();
+			waiting().until(ExpectedConditions.urlToBe(url("/")));
+			waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "的工作台"));
+		}
+		// 工作台 leads to Cockpit and Admin for the administrator
+		assertThat(driver.findElements(By.cssSelector("a[href='/camunda/app/admin/default/']"))).hasSize(1);
+		assertThat(driver.findElements(By.cssSelector("a[href='/camunda/app/cockpit/default/']"))).hasSize(1);
+		screenshot("wb-webapp-4-admin-workbench");
+	}
+
 	/**
 	 * Every page of the application on a phone: the pages the controllers answer to GET
 	 * (their mappings), each with ids of a campaign run here to its decision (表彰决定), as a
