@@ -60,8 +60,23 @@ class BrowserTests {
 		return new WebDriverWait(driver, Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Logs in from the webapp the test works in — Admin for the administrator, Cockpit
+	 * for the manager, Tasklist for everybody else — so that the login returns there (on
+	 * its own, a login lands on 工作台: {@link #logInAt}).
+	 */
 	private void logIn(String user, String password) {
-		driver.get(url("/"));
+		String webapp = switch (user) {
+			case "admin" -> "/camunda/app/admin/default/";
+			case "manager" -> "/camunda/app/cockpit/default/";
+			default -> "/camunda/app/tasklist/default/";
+		};
+		logInAt(webapp, user, password);
+	}
+
+	/** Opens the page, logs in on the login page it leads to and returns to the page. */
+	private void logInAt(String page, String user, String password) {
+		driver.get(url(page));
 		waiting().until(ExpectedConditions.urlToBe(url("/login")));
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
@@ -78,8 +93,11 @@ class BrowserTests {
 		waiting().until(ExpectedConditions.urlToBe(url("/login")));
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("创先争优工作平台");
 		screenshot("01-login-page");
-		logIn("sec120101", "demo");
-		waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
+		// the login lands on 工作台, which leads to Tasklist
+		logInAt("/", "sec120101", "demo");
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "的工作台"));
+		driver.findElement(By.partialLinkText("在任务列表")).click();
+		waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
 		assertThat(driver.findElement(By.tagName("body")).getText()).contains("待认领", "全部待办", "沈文博");
 		screenshot("02-secretary-tasklist");
@@ -111,13 +129,13 @@ class BrowserTests {
 		// (one ran in the full suite after the test had already logged in again)
 		Thread.sleep(1500);
 		driver.get(url("/login"));
-		// logging in again right there goes back to Tasklist (not to a font the closing
-		// page still loaded)
+		// logging in again right there lands on 工作台 (not on a font the closing page
+		// still loaded)
 		driver.findElement(By.id("username")).sendKeys("sec120102");
 		driver.findElement(By.id("password")).sendKeys("demo");
 		driver.findElement(By.cssSelector("button[type=submit]")).click();
-		waiting().until(ExpectedConditions.urlContains("/camunda/app/tasklist/default/"));
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "我的待办"));
+		waiting().until(ExpectedConditions.urlToBe(url("/")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "的工作台"));
 		screenshot("04b-logged-in-again");
 	}
 

@@ -80,7 +80,9 @@ class CockpitBrowserTests {
 		String key = "2026年创先争优活动 · 软件工程2023级2班团支部" + BusinessKeys.branchSuffix(campaignId, "120103");
 
 		driver.manage().deleteAllCookies();
-		driver.get(url("/login"));
+		// from Cockpit to the login page and back (a login alone lands on 工作台)
+		driver.get(url("/camunda/app/cockpit/default/"));
+		waiting().until(ExpectedConditions.urlToBe(url("/login")));
 		driver.findElement(By.id("username")).sendKeys("manager");
 		driver.findElement(By.id("password")).sendKeys("demo");
 		driver.findElement(By.cssSelector("button[type=submit]")).click();

@@ -5,6 +5,9 @@ public final class BranchVariables {
 
 	public static final String BRANCH_CODE = "branchCode";
 
+	/** The task of 签订个人承诺, one per member while the pledge window is open. */
+	public static final String SIGN_MEMBER_PLEDGE_TASK = "Task_SignMemberPledge";
+
 	public static final String BRANCH_NAME = "branchName";
 
 	public static final String SECRETARY_GROUP = "secretaryGroup";

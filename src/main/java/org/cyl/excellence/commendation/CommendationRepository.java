@@ -100,6 +100,23 @@ class CommendationRepository {
 			.update();
 	}
 
+	/**
+	 * The commendations of the committees, the latest decided or noticed first, then
+	 * those still under way: at most {@code limit}.
+	 */
+	List<Commendation> ofCommittees(java.util.Collection<String> committeeCodes, int limit) {
+		if (committeeCodes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select * from commendation where committee_code in (:committees)
+				order by coalesce(decided_on, notice_from) desc nulls last, campaign_id
+				fetch first %d rows only""".formatted(Math.max(1, limit)))
+			.param("committees", committeeCodes)
+			.query(COMMENDATION)
+			.list();
+	}
+
 	Optional<Commendation> find(String campaignId) {
 		return this.jdbc.sql("select * from commendation where campaign_id = ?")
 			.param(campaignId)

@@ -155,7 +155,7 @@ class SecurityConfig {
 		return http
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers(path(LOGIN_PAGE), path("/css/**"), path("/img/**"), path("/favicon.ico"),
-						path("/error"))
+						path("/error"), path("/manifest.webmanifest"), path("/icons/**"))
 				.permitAll()
 				// health and metrics: for those who run the platform
 				.requestMatchers(path("/actuator/**"))

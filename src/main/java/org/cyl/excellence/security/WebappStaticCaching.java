@@ -27,6 +27,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>the files the project overrides ({@code locales/}, {@code scripts/},
  * {@code styles/}) and anything else under those folders: {@code no-cache}, asked again
  * each time and answered 304 when unchanged, so a new translation is seen at once.</li>
+ * <li>the application's own static files ({@code /css/}, {@code /js/}, {@code /icons/},
+ * the web app manifest): {@code no-cache} too — a phone on a slow line asks and gets 304,
+ * not the file again.</li>
  * </ul>
  * Set before Spring Security's filters, which then leave the header alone; the APIs and
  * the apps' pages keep theirs.
@@ -41,6 +44,9 @@ class WebappStaticCaching {
 
 	/** The folders whose files the project may override. */
 	private static final Pattern OVERRIDABLE = Pattern.compile("/camunda/app/[a-z]+/(locales|scripts|styles)/.+");
+
+	/** The application's own static files. */
+	private static final Pattern APPLICATION_STATIC = Pattern.compile("/(css|js|icons)/.+|/manifest\\.webmanifest");
 
 	/** A year: the longest a cache is asked to keep anything. */
 	static final String IMMUTABLE = "public, max-age=31536000, immutable";
@@ -62,13 +68,17 @@ class WebappStaticCaching {
 					}
 				});
 		registration.setName("webapp-static-caching");
-		registration.addUrlPatterns("/camunda/lib/*", "/camunda/assets/*", "/camunda/app/*");
+		registration.addUrlPatterns("/camunda/lib/*", "/camunda/assets/*", "/camunda/app/*", "/css/*", "/js/*",
+				"/icons/*", "/manifest.webmanifest");
 		// ahead of Spring Security's filter chain (-100)
 		registration.setOrder(-200);
 		return registration;
 	}
 
-	/** The header for a static file of the webapps; null for anything else. */
+	/**
+	 * The header for a static file of the webapps or the application; null for anything
+	 * else.
+	 */
 	static String cacheControl(HttpServletRequest request) {
 		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
 			return null;
@@ -79,7 +89,7 @@ class WebappStaticCaching {
 		if (CAMUNDA_OWN.matcher(path).matches()) {
 			return busted ? IMMUTABLE : REVALIDATE;
 		}
-		return OVERRIDABLE.matcher(path).matches() ? REVALIDATE : null;
+		return (OVERRIDABLE.matcher(path).matches() || APPLICATION_STATIC.matcher(path).matches()) ? REVALIDATE : null;
 	}
 
 }

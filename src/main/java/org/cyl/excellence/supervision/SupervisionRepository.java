@@ -126,6 +126,37 @@ class SupervisionRepository {
 			.list();
 	}
 
+	/** How many of the person's notices are unread. */
+	int unreadNotices(String username) {
+		return this.jdbc.sql("select count(*) from notice where username = ? and read_at is null")
+			.param(username)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The person's first notices: the unread ones first, each part newest first. */
+	List<Notice> latestNotices(String username, int limit) {
+		return this.jdbc.sql("""
+				select id, text, created_at, read_at, link from notice where username = ?
+				order by case when read_at is null then 0 else 1 end, created_at desc, id desc
+				fetch first %d rows only""".formatted(Math.max(1, limit)))
+			.param(username)
+			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+					Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toLocalDateTime).orElse(null),
+					rs.getString(5)))
+			.list();
+	}
+
+	/** The person's own notice, if there is one of this id. */
+	Optional<Notice> notice(long id, String username) {
+		return this.jdbc.sql("select id, text, created_at, read_at, link from notice where id = ? and username = ?")
+			.params(id, username)
+			.query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toLocalDateTime(),
+					Optional.ofNullable(rs.getTimestamp(4)).map(Timestamp::toLocalDateTime).orElse(null),
+					rs.getString(5)))
+			.optional();
+	}
+
 	/** Marks the person's own notice read; false when the person has no such notice. */
 	boolean markRead(long id, String username, LocalDateTime readAt) {
 		int found = this.jdbc.sql("select count(*) from notice where id = ? and username = ?")

@@ -23,8 +23,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * 催办, for {@link SupervisionController}: a committee member of a committee that
  * supervises an overdue task urges it; the urge is recorded with who and when, everyone
- * who can do the task gets a notice in the application and, when SMTP is configured, an
- * e-mail (sent after the urge is recorded, so that a mail failure loses nothing).
+ * who can do the task gets a notice in the application (linking to the task's page,
+ * {@code /tasks/{id}}) and, when SMTP is configured, an e-mail (sent after the urge is
+ * recorded, so that a mail failure loses nothing).
  */
 @Service
 class Urges {
@@ -94,7 +95,7 @@ class Urges {
 		Long urgeId = this.transaction.execute((status) -> {
 			long id = this.repository.addUrge(task.getId(), task.getName(), placed.org().code(), urger.getName(), now,
 					note);
-			people.forEach((person) -> this.repository.addNotice(person, text, now));
+			people.forEach((person) -> this.repository.addNotice(person, text, taskPage(task.getId()), now));
 			return id;
 		});
 		int mailed = 0;
@@ -110,6 +111,11 @@ class Urges {
 		}
 		return new Urged(urgeId, task.getId(), task.getName(), placed.org().code(), urger.getName(), now,
 				new ArrayList<>(people), mailed);
+	}
+
+	/** The application's page of the task, where the notice of an urge leads. */
+	static String taskPage(String taskId) {
+		return "/tasks/" + taskId;
 	}
 
 	private String mailText(String person, String urgerName, PlacedTask placed, long days, String due, String note,

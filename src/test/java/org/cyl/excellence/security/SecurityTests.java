@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one login through the real security chain: what is open, what asks for a login,
- * where each role lands, and that logging out ends the session for the webapps too.
+ * that each role lands on 工作台, and that logging out ends the session for the webapps too.
  */
 @ApplicationTest
 class SecurityTests {
@@ -90,9 +90,11 @@ class SecurityTests {
 	@Test
 	void branchSecretaryLogsInAndReachesTheTasklistApi() {
 		TestHttp secretary = TestHttp.login(this.port, "sec120102", "demo");
+		// the landing is 工作台, which links to Tasklist and neither to Cockpit nor Admin
 		HttpResponse<String> landing = secretary.get("/");
-		assertThat(landing.headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
+		assertThat(landing.statusCode()).isEqualTo(200);
+		assertThat(landing.body()).contains("的工作台", "href=\"/camunda/app/tasklist/default/\"")
+			.doesNotContain("/camunda/app/cockpit/", "/camunda/app/admin/");
 		assertThat(secretary.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
 		assertThat(secretary.get(TASKLIST_API).statusCode()).isEqualTo(200);
 
@@ -117,20 +119,24 @@ class SecurityTests {
 	}
 
 	@Test
-	void managerLandsInCockpit() {
+	void managerLandsOnTheWorkbenchWithCockpitATapAway() {
 		TestHttp manager = TestHttp.login(this.port, "manager", "demo");
-		assertThat(manager.get("/").headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).endsWith("/camunda/app/cockpit/default/"));
+		HttpResponse<String> landing = manager.get("/");
+		assertThat(landing.statusCode()).isEqualTo(200);
+		assertThat(landing.body()).contains("的工作台", "href=\"/camunda/app/cockpit/default/\"")
+			.doesNotContain("/camunda/app/admin/");
 		assertThat(manager.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
 		assertThat(manager.get(WEBAPP_USER).body()).contains("cockpit").doesNotContain("\"admin\"");
 		assertThat(manager.get("/camunda/app/admin/default/").statusCode()).isEqualTo(403);
 	}
 
 	@Test
-	void administratorLandsInAdmin() {
+	void administratorLandsOnTheWorkbenchWithAdminATapAway() {
 		TestHttp admin = TestHttp.login(this.port, "admin", "admin");
-		assertThat(admin.get("/").headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).endsWith("/camunda/app/admin/default/"));
+		HttpResponse<String> landing = admin.get("/");
+		assertThat(landing.statusCode()).isEqualTo(200);
+		assertThat(landing.body()).contains("的工作台", "href=\"/camunda/app/admin/default/\"",
+				"href=\"/camunda/app/cockpit/default/\"");
 		assertThat(admin.get("/camunda/app/admin/default/").statusCode()).isEqualTo(200);
 		assertThat(admin.get(WEBAPP_USER).body()).contains("admin", "cockpit", "tasklist");
 	}

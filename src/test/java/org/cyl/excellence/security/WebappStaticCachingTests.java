@@ -39,6 +39,15 @@ class WebappStaticCachingTests {
 		assertThat(secretary.get("/camunda/app/tasklist/scripts/config.js").headers().allValues("Cache-Control"))
 			.containsExactly(WebappStaticCaching.REVALIDATE);
 
+		// the application's own static files: asked again, 304 when unchanged; its pages
+		// never kept
+		HttpResponse<String> css = secretary.get("/css/app.css");
+		assertThat(css.headers().allValues("Cache-Control")).containsExactly(WebappStaticCaching.REVALIDATE);
+		assertThat(TestHttp.anonymous(this.port).get("/manifest.webmanifest").headers().allValues("Cache-Control"))
+			.containsExactly(WebappStaticCaching.REVALIDATE);
+		assertThat(secretary.get("/").headers().firstValue("Cache-Control"))
+			.hasValueSatisfying((value) -> assertThat(value).contains("no-"));
+
 		// the API and the app's page: never kept
 		assertThat(secretary.get("/camunda/api/engine/engine/default/task/count").headers().firstValue("Cache-Control"))
 			.hasValueSatisfying((value) -> assertThat(value).contains("no-"));

@@ -11,5 +11,7 @@ export default {
   app: {
     name: '流程监控',
     vendor: '创先争优工作平台 ·'
-  }
+  },
+  // the link back to 工作台 in the header (scripts/workbench-link.js)
+  customScripts: ['scripts/workbench-link']
 };

@@ -12,8 +12,9 @@ export default {
     name: '任务',
     vendor: '创先争优工作平台 ·'
   },
-  // the campaign's additions to the page: scripts/campaign-tasklist.js (what it does is said there)
-  customScripts: ['scripts/campaign-tasklist'],
+  // the campaign's additions to the page: scripts/campaign-tasklist.js (what it does is said there), and the
+  // link back to 工作台 in the header (scripts/workbench-link.js)
+  customScripts: ['scripts/campaign-tasklist', 'scripts/workbench-link'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
