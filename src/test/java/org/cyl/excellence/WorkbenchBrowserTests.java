@@ -1,9 +1,6 @@
 package org.cyl.excellence;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,11 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -33,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * 工作台 and every page of the application in Debian's headless Chromium, on a phone
@@ -47,15 +40,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @ApplicationTest
 class WorkbenchBrowserTests {
 
-	private static final String CHROMIUM = env("CHROMIUM_BINARY", "/usr/bin/chromium");
-
-	private static final String DRIVER = env("CHROMEDRIVER", "/usr/bin/chromedriver");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	static ChromeDriver driver;
-
-	static Path profile;
 
 	private static int counter;
 
@@ -71,19 +56,7 @@ class WorkbenchBrowserTests {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		assumeTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-				"Browser tests skipped: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
-						+ " (apt-get install chromium chromium-driver fonts-wqy-microhei)");
-		profile = Files.createTempDirectory("chromium-profile");
-		Files.createDirectories(SCREENSHOTS);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1366,768", "--lang=zh-CN", "--user-data-dir=" + profile);
-		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-		driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build(),
-				options);
+		driver = Chromium.start(1366, 768);
 	}
 
 	@AfterAll
@@ -96,11 +69,6 @@ class WorkbenchBrowserTests {
 	@BeforeEach
 	void freshSession() {
 		driver.manage().deleteAllCookies();
-	}
-
-	private static String env(String name, String fallback) {
-		String value = System.getenv(name);
-		return (value == null || value.isBlank()) ? fallback : value;
 	}
 
 	private String url(String path) {
@@ -134,7 +102,7 @@ class WorkbenchBrowserTests {
 	}
 
 	private static void screenshot(String name) throws IOException {
-		Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+		Chromium.screenshot(driver, name);
 	}
 
 	private static long number(String script) {
@@ -177,6 +145,144 @@ class WorkbenchBrowserTests {
 		late.setDueDate(java.util.Date.from(java.time.Instant.now().minusSeconds(2 * 86400)));
 		this.support.taskService.saveTask(late);
 		return campaignId;
+	}
+
+	/**
+	 * On a phone, each from their 工作台 with taps only: a cadre member signs his pledge
+	 * with the higher standard; a late secretary follows the 催办 notice to the urged task
+	 * and completes it; a 团总支 member initiates a mass appraisal and reaches its ballot
+	 * sheet.
+	 */
+	@Test
+	void peopleDoTheirWorkFromTheWorkbenchOnAPhone() throws Exception {
+		String q = "WF" + (++counter) + System.nanoTime() % 10000;
+		String campaignId = pledgingCampaign(q);
+		phone();
+		try {
+			// the secretary of branch 1 is its cadre member: his pledge and higher
+			// standard
+			String signTask = this.support
+				.tasks(this.support.branchInstance(campaignId, q + "B1"), "Task_SignMemberPledge")
+				.stream()
+				.filter((t) -> (q + "s1").equals(t.getAssignee()))
+				.findFirst()
+				.orElseThrow()
+				.getId();
+			logIn(q + "s1");
+			tap(driver.findElement(By.cssSelector("li.todo[data-task-id='" + signTask + "'] a")));
+			rendered();
+			int items = ((Number) this.support.taskService.getVariable(signTask, "itemCount")).intValue();
+			for (int i = 1; i <= items; i++) {
+				formField("Field_Pledge" + i).sendKeys("我承诺做到第 " + i + " 项标准");
+			}
+			formField("Field_HigherStandard").sendKeys("作为团干部，带头完成志愿服务 20 小时");
+			assertNoSidewaysScrolling("the cadre's pledge");
+			screenshot("wb-10-cadre-pledge-filled");
+			submitAndReturn("wb-11-cadre-pledge-signed");
+			assertThat(driver.findElements(By.cssSelector("li.todo[data-task-id='" + signTask + "']"))).isEmpty();
+			assertThat(this.support.taskService.createTaskQuery().taskId(signTask).count()).isZero();
+
+			// branch 2 is late: its committee urges, its secretary follows the notice
+			String late = this.support.task(this.support.branchInstance(campaignId, q + "B2"), "Task_MobilizeBranch")
+				.getId();
+			assertThat(org.cyl.excellence.TestHttp.basic(this.port, q + "c", "demo")
+				.postJson("/api/supervision/tasks/" + late + "/urge", "{\"message\":\"请本周内召开动员大会\"}")
+				.statusCode()).isEqualTo(200);
+			logIn(q + "s2");
+			WebElement notice = driver.findElement(By.cssSelector("#notices li.notice.unread a"));
+			assertThat(notice.getText()).contains("请本周内召开动员大会");
+			screenshot("wb-12-urged-secretary-workbench");
+			tap(notice);
+			waiting().until(ExpectedConditions.urlToBe(url("/tasks/" + late)));
+			rendered();
+			formField("Field_BranchPlan").sendKeys("组织学习、开展主题团日、公开承诺并接受监督");
+			formField("Field_Attendance").sendKeys("3");
+			formDate("Field_MeetingDate", java.time.LocalDate.now());
+			screenshot("wb-13-urged-task-filled");
+			submitAndReturn("wb-14-urged-task-done");
+			assertThat(this.support.taskService.createTaskQuery().taskId(late).count()).isZero();
+
+			// a branch at its mass appraisal: the 团总支 member initiates it, then opens its
+			// ballot sheet
+			String r = "WA" + (++counter) + System.nanoTime() % 10000;
+			this.support.organization(r, 1);
+			ProcessInstance campaign = this.support.startCampaign(r + "c", CampaignTestSupport.plan(1));
+			this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+					Map.of("planDecision", "approve"));
+			this.support.runJobs(campaign.getId());
+			String branch = this.support.branchInstance(
+					(String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId"), r + "B1");
+			this.support.toReview(branch);
+			this.support.review(branch, "PASS", "PASS");
+			String initiate = this.support.task(this.support.appraisalInstance(branch), "Task_InitiateAppraisal")
+				.getId();
+			logIn(r + "g");
+			tap(driver.findElement(By.cssSelector("li.todo[data-task-id='" + initiate + "'] a")));
+			rendered();
+			formField("Field_BallotCount").sendKeys("20");
+			formDate("Field_OpensAt", java.time.LocalDate.now());
+			formDate("Field_ClosesAt", java.time.LocalDate.now().plusDays(7));
+			WebElement scope = driver.findElement(By.cssSelector("input[type=radio][id*='-Field_PublishScope']"));
+			driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", scope);
+			scope.click();
+			screenshot("wb-15-initiate-appraisal-filled");
+			submitAndReturn("wb-16-appraisal-initiated");
+			this.support.runJobs(this.support.appraisalInstance(branch));
+			driver.navigate().refresh();
+			WebElement ballots = waiting().until(ExpectedConditions
+				.elementToBeClickable(By.xpath("//a[contains(@href,'/ballots') and normalize-space(.)='选票']")));
+			screenshot("wb-17-workbench-with-the-ballots");
+			tap(ballots);
+			waiting().until(ExpectedConditions.urlContains("/ballots"));
+			assertThat(driver.findElement(By.tagName("body")).getText()).contains("测试支部1");
+			assertNoSidewaysScrolling("the ballot sheet");
+			screenshot("wb-18-ballot-sheet");
+		}
+		finally {
+			desk();
+		}
+	}
+
+	private static void tap(WebElement element) {
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	/** The task page's form, rendered by form-js. */
+	private static void rendered() {
+		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form[data-rendered=true]")));
+	}
+
+	/** A form-js field by its component id. */
+	private static WebElement formField(String componentId) {
+		WebElement field = driver.findElement(By.cssSelector("input[id*='-" + componentId + "'], textarea[id*='-"
+				+ componentId + "'], select[id*='-" + componentId + "']"));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", field);
+		return field;
+	}
+
+	/** Types a day into a form-js date field in the format its placeholder shows. */
+	private static void formDate(String componentId, java.time.LocalDate day) {
+		WebElement input = formField(componentId);
+		String placeholder = input.getAttribute("placeholder");
+		String pattern = (placeholder == null || placeholder.isBlank()) ? "MM/dd/yyyy"
+				: placeholder.replace("mm", "MM");
+		input.click();
+		input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+		input.sendKeys(
+				day.format(java.time.format.DateTimeFormatter.ofPattern(pattern)) + org.openqa.selenium.Keys.ENTER);
+		driver.findElement(By.cssSelector(".task-facts h1")).click();
+	}
+
+	/** Submits the task page's form, reads what comes next, returns to 工作台. */
+	private void submitAndReturn(String screenshot) throws IOException {
+		tap(driver.findElement(By.id("submit")));
+		WebElement done = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+		assertThat(done.getText()).contains("已提交", "返回工作台");
+		screenshot(screenshot);
+		tap(done.findElement(By.cssSelector("a.button")));
+		waiting().until(ExpectedConditions.urlToBe(url("/")));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "的工作台"));
 	}
 
 	@Test
@@ -302,6 +408,7 @@ class WorkbenchBrowserTests {
 		pages.put("/public/decisions/{campaignId}", new String[] { null, "/public/decisions/" + campaignId });
 		pages.put("/ballot/{token}", new String[] { null, "/ballot/" + this.support.tokens.token(appraisalId, 0) });
 		pages.put("/admin/logins", new String[] { "admin", "/admin/logins" });
+		pages.put("/admin/forms/{formId}", new String[] { "admin", "/admin/forms/MemberPledge" });
 		// the error page (the answer to an unknown campaign)
 		pages.put("error", new String[] { p + "c", "/campaigns/no-such-campaign/dashboard" });
 

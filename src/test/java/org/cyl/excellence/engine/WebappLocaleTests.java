@@ -87,7 +87,7 @@ class WebappLocaleTests {
 				InputStream script = resource(APP + "tasklist/scripts/campaign-tasklist.js");
 				InputStream welcome = resource(APP + "welcome/scripts/config.js")) {
 			assertThat(new String(config.readAllBytes(), StandardCharsets.UTF_8))
-				.contains("customScripts: ['scripts/campaign-tasklist']");
+				.contains("customScripts: ['scripts/campaign-tasklist', 'scripts/workbench-link']");
 			assertThat(new String(script.readAllBytes(), StandardCharsets.UTF_8)).contains("flatpickr.localize",
 					"Field is required", "$translateChangeSuccess");
 			assertThat(new String(welcome.readAllBytes(), StandardCharsets.UTF_8)).contains("/help/tasklist.html")
