@@ -219,6 +219,8 @@ class WorkbenchBrowserTests {
 			logIn(r + "g");
 			tap(driver.findElement(By.cssSelector("li.todo[data-task-id='" + initiate + "'] a")));
 			rendered();
+			// its tool: the campaign's appraisals, where the ballots will appear
+			assertThat(driver.findElement(By.cssSelector(".task-tools a")).getText()).contains("本活动的群众评议");
 			formField("Field_BallotCount").sendKeys("20");
 			formDate("Field_OpensAt", java.time.LocalDate.now());
 			formDate("Field_ClosesAt", java.time.LocalDate.now().plusDays(7));

@@ -21,7 +21,9 @@ final class TaskTools {
 			"Task_ReviewPledges", (v) -> branchPage(v, "pledges", "本支部的承诺"),
 			// 团委点评 / 党组织点评: the branch's record
 			"Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录"), "Task_PartyReview",
-			(v) -> branchPage(v, "record", "本支部活动记录"));
+			(v) -> branchPage(v, "record", "本支部活动记录"),
+			// 发起群众评议: the campaign's appraisals, where the ballots appear once issued
+			"Task_InitiateAppraisal", TaskTools::appraisals);
 
 	private TaskTools() {
 	}
@@ -32,6 +34,15 @@ final class TaskTools {
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
 		return (tools == null) ? List.of() : tools.apply(variables);
+	}
+
+	private static List<Link> appraisals(Map<String, Object> v) {
+		return (v.get("campaignId") == null) ? List.of()
+				: List.of(new Link("本活动的群众评议（选票、结果）",
+						UriComponentsBuilder.fromPath("/appraisals")
+							.queryParam("campaign", v.get("campaignId"))
+							.encode()
+							.toUriString()));
 	}
 
 	private static List<Link> branchPage(Map<String, Object> v, String page, String label) {

@@ -310,7 +310,14 @@ class WholeCampaignWalkTests {
 		Person manager = person("manager");
 		String key = "processInstanceBusinessKeyLike=" + URLEncoder.encode("%" + TITLE + "%", StandardCharsets.UTF_8);
 		assertThat(count(manager.api.get("/engine-rest/history/process-instance/count?" + key))).isEqualTo(19);
-		assertThat(count(manager.api.get("/engine-rest/process-instance/count?" + key))).as("running").isZero();
+		// (the runtime list's parameter is businessKeyLike; the history's and the tasks'
+		// processInstanceBusinessKeyLike)
+		String runtimeKey = "businessKeyLike=" + URLEncoder.encode("%" + TITLE + "%", StandardCharsets.UTF_8);
+		assertThat(count(manager.api.get("/engine-rest/process-instance/count?" + runtimeKey))).as("running").isZero();
+		assertThat(count(manager.api.get("/engine-rest/process-instance/count?businessKeyLike="
+				+ URLEncoder.encode("%" + MISTAKE + "%", StandardCharsets.UTF_8))))
+			.as("the withdrawn campaign runs no more")
+			.isZero();
 		assertThat(count(manager.api.get("/engine-rest/task/count?" + key))).as("open tasks").isZero();
 		long done = count(manager.api.get("/engine-rest/history/task/count?finished=true&" + key));
 		// the withdrawn campaign: 审批实施方案 done by 团市委, and the eight secretaries'
