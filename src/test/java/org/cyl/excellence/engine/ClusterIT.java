@@ -404,12 +404,14 @@ class ClusterIT {
 		assertThat(count("select count(distinct process_instance_id) from campaign_branch where campaign_id = ?",
 				campaignId))
 			.isEqualTo(BRANCHES);
+		// the branches' readable keys end with （<code>）#<the campaign id's first eight>
+		String branchKeys = "%）" + org.cyl.excellence.campaign.BusinessKeys.campaignSuffix(campaignId);
 		assertThat(count("select count(*) from act_hi_procinst where proc_def_key_ = 'BranchCampaignProcess'"
-				+ " and business_key_ like ?", campaignId + ":%"))
+				+ " and business_key_ like ?", branchKeys))
 			.as("branch processes ever started")
 			.isEqualTo(BRANCHES);
-		assertThat(count("select count(*) from act_ru_execution where parent_id_ is null and business_key_ like ?",
-				campaignId + ":%"))
+		assertThat(count("select count(*) from act_ru_execution where parent_id_ is null and business_key_ like ?"
+				+ " and proc_def_id_ like 'BranchCampaignProcess:%'", branchKeys))
 			.as("branch processes running")
 			.isEqualTo(BRANCHES);
 		assertThat(count("select count(*) from (select job_id_ from act_hi_job_log where process_instance_id_ = ?"
