@@ -96,6 +96,11 @@ public class OrganizationDirectory {
 		return this.repository.findMembers(branchCode);
 	}
 
+	/** The branch's members with the dates the standing duties' rules read. */
+	public List<MemberProfile> memberProfiles(String branchCode) {
+		return this.repository.findMemberProfiles(branchCode);
+	}
+
 	/** Organisation code → number of members, for the organisations asked: one query. */
 	public Map<String, Integer> memberCounts(Collection<String> orgCodes) {
 		return this.repository.memberCounts(orgCodes);

@@ -1,5 +1,6 @@
 package org.cyl.excellence.organization;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,10 @@ class OrganizationRepository {
 
 	private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(rs.getString(1), rs.getString(2),
 			rs.getString(3), rs.getBoolean(4), rs.getString(5));
+
+	private static final RowMapper<MemberProfile> PROFILE = (rs, n) -> new MemberProfile(rs.getString(1),
+			rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+			rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class));
 
 	private static final RowMapper<RoleAssignment> ROLE = (rs, n) -> new RoleAssignment(rs.getString(1),
 			rs.getString(2), Role.valueOf(rs.getString(3)));
@@ -90,6 +95,15 @@ class OrganizationRepository {
 		return this.jdbc.sql(MEMBER_COLUMNS + " where org_code = ? order by league_no")
 			.param(orgCode)
 			.query(MEMBER)
+			.list();
+	}
+
+	List<MemberProfile> findMemberProfiles(String orgCode) {
+		return this.jdbc
+			.sql("select league_no, name, org_code, cadre, username, birth_date, joined_league_on, party_applied_on"
+					+ " from member where org_code = ? order by league_no")
+			.param(orgCode)
+			.query(PROFILE)
 			.list();
 	}
 

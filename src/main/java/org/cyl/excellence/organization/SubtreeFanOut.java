@@ -1,0 +1,79 @@
+package org.cyl.excellence.organization;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts one process instance per branch (团支部) of a committee's subtree, a chunk of
+ * branches per asynchronous job — the fan-out of design.md (no multi-instance over all
+ * branches, no single huge transaction) for the standing duties, which launch like the
+ * campaign. The launching model lists the chunks ({@link #chunks}) into the collection of
+ * a sequential multi-instance service task whose loop characteristics are
+ * {@code asyncBefore}, and each job calls {@link #startChunk}. A chunk taken up again
+ * after a failure starts no branch twice: a branch whose business key already has an
+ * instance of the process is skipped. The chunk size is the campaign's
+ * ({@code app.campaign.fan-out-chunk-size}): one figure for every fan-out.
+ */
+@Component
+public class SubtreeFanOut {
+
+	private final OrganizationDirectory organizations;
+
+	private final RuntimeService runtimeService;
+
+	private final HistoryService historyService;
+
+	private final int chunkSize;
+
+	SubtreeFanOut(OrganizationDirectory organizations, RuntimeService runtimeService, HistoryService historyService,
+			@Value("${app.campaign.fan-out-chunk-size:50}") int chunkSize) {
+		this.organizations = organizations;
+		this.runtimeService = runtimeService;
+		this.historyService = historyService;
+		this.chunkSize = chunkSize;
+	}
+
+	/** The chunk numbers 0 … n−1 for the branches at or below the committee. */
+	public List<Integer> chunks(String committeeCode) {
+		int branches = this.organizations.branchesBelow(committeeCode).size();
+		return IntStream.range(0, (branches + this.chunkSize - 1) / this.chunkSize).boxed().toList();
+	}
+
+	/**
+	 * Starts the process for each branch of the chunk that has none yet under the same
+	 * business key; returns how many it started.
+	 * @param businessKey the instance's business key for a branch (readable, unique per
+	 * launch)
+	 * @param variables the instance's start variables for a branch
+	 */
+	public int startChunk(String committeeCode, int chunk, String processKey,
+			Function<Organization, String> businessKey, Function<Organization, Map<String, Object>> variables) {
+		List<String> branches = this.organizations.branchesBelow(committeeCode);
+		int from = Math.min(branches.size(), chunk * this.chunkSize);
+		int to = Math.min(branches.size(), from + this.chunkSize);
+		Map<String, Organization> byCode = this.organizations.byCode();
+		int started = 0;
+		for (String code : branches.subList(from, to)) {
+			Organization branch = byCode.get(code);
+			String key = businessKey.apply(branch);
+			if (this.historyService.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(processKey)
+				.processInstanceBusinessKey(key)
+				.count() > 0) {
+				continue;
+			}
+			this.runtimeService.startProcessInstanceByKey(processKey, key, variables.apply(branch));
+			started++;
+		}
+		return started;
+	}
+
+}
