@@ -1,5 +1,7 @@
 package org.cyl.excellence.commendation;
 
+import org.cyl.excellence.documents.Spreadsheets;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

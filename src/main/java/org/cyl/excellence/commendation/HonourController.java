@@ -1,5 +1,7 @@
 package org.cyl.excellence.commendation;
 
+import org.cyl.excellence.documents.Spreadsheets;
+
 import java.util.List;
 
 import org.cyl.excellence.commendation.HonourArchive.Honour;

@@ -1,4 +1,4 @@
-package org.cyl.excellence.commendation;
+package org.cyl.excellence.documents;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,34 +11,33 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.cyl.excellence.documents.Csv;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Lists as downloads for Excel (the candidate and final lists of
- * {@link CommendationController}, the honours archive of {@link HonourController}): CSV
- * through the application's one CSV writer ({@link Csv}, which neutralises cells that
- * would run as formulas) and XLSX. In XLSX a number stays a number and every other cell
- * is a text cell formatted as text, never a formula; a text that begins like a formula is
- * also marked quote-prefixed, so that Excel and WPS keep it text when someone edits the
- * cell.
+ * Lists as downloads for Excel (the commendation's candidate and final lists, the honours
+ * archive, the standing duties' results for the League's national system): CSV through
+ * the application's one CSV writer ({@link Csv}, which neutralises cells that would run
+ * as formulas) and XLSX. In XLSX a number stays a number and every other cell is a text
+ * cell formatted as text, never a formula; a text that begins like a formula is also
+ * marked quote-prefixed, so that Excel and WPS keep it text when someone edits the cell.
  */
-final class Spreadsheets {
+public final class Spreadsheets {
 
-	static final MediaType XLSX = MediaType
+	public static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
 	private Spreadsheets() {
 	}
 
-	static ResponseEntity<byte[]> csv(String filename, String[] columns, List<Object[]> rows) {
+	public static ResponseEntity<byte[]> csv(String filename, String[] columns, List<Object[]> rows) {
 		return Csv.download(filename, columns, rows);
 	}
 
-	static ResponseEntity<byte[]> xlsx(String filename, String sheetName, String[] columns, List<Object[]> rows) {
+	public static ResponseEntity<byte[]> xlsx(String filename, String sheetName, String[] columns,
+			List<Object[]> rows) {
 		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = workbook.createSheet(sheetName);
 			CellStyle text = workbook.createCellStyle();
@@ -77,7 +76,7 @@ final class Spreadsheets {
 		cell.setCellStyle(Csv.startsLikeAFormula(value) ? quoted : text);
 	}
 
-	static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
+	public static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
 		return ResponseEntity.ok()
 			.contentType(type)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"")
