@@ -9,6 +9,8 @@
 	var script = document.getElementById('task-script');
 	var taskId = script.getAttribute('data-task');
 	var preview = script.getAttribute('data-preview') === 'true';
+	// a launch page (发起) submits its start form to its own address
+	var submitUrl = script.getAttribute('data-submit') || ('/tasks/' + encodeURIComponent(taskId));
 	var container = document.getElementById('form');
 	var submitButton = document.getElementById('submit');
 	var formError = document.getElementById('form-error');
@@ -159,7 +161,7 @@
 		showError('');
 		var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
 		headers[document.querySelector('meta[name=_csrf_header]').content] = document.querySelector('meta[name=_csrf]').content;
-		fetch('/tasks/' + encodeURIComponent(taskId), {
+		fetch(submitUrl, {
 			method: 'POST',
 			headers: headers,
 			credentials: 'same-origin',

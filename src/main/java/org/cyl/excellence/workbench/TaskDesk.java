@@ -372,7 +372,7 @@ class TaskDesk {
 		throw new NotFoundException("没有这个表单");
 	}
 
-	private static String read(InputStream in) {
+	static String read(InputStream in) {
 		try (in) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

@@ -90,7 +90,7 @@ class TaskPageController {
 				schema.text(), TaskDesk.write(TaskDesk.sampleOptions(schema))), model);
 	}
 
-	private static String show(TaskDesk.TaskView task, Model model) {
+	static String show(TaskDesk.TaskView task, Model model) {
 		model.addAttribute("task", task);
 		model.addAttribute("home", HOME);
 		// JSON in a data block (never executed): no "</script>" can end it early
