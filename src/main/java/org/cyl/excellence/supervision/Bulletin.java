@@ -37,8 +37,9 @@ import org.springframework.stereotype.Service;
  * overdue in the period (and those still overdue now), the urges (催办), the reviews that
  * ordered a rectification (限期整改) and the mass appraisals closed in the period — with the
  * organisations criticised (通报批评: an appraisal that came to 差, or a rectification ordered
- * by a review) and those praised (表扬: finished, or appraised 好). Who may read it is who
- * may read the overdue list.
+ * by a review) and those praised (表扬: finished, or appraised 好) — and where the standing
+ * duties stand ({@link StandingDuties}). Who may read it is who may read the overdue
+ * list.
  */
 @Service
 class Bulletin {
@@ -62,12 +63,18 @@ class Bulletin {
 
 	private final Appraisals appraisals;
 
+	private final StandingDuties duties;
+
+	private final TaskPlaces places;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	Bulletin(OverdueList overdue, OrganizationDirectory organizations, Campaigns campaigns, Opinions opinions,
-			Pledges pledges, Appraisals appraisals, JdbcClient jdbc) {
+			Pledges pledges, Appraisals appraisals, StandingDuties duties, TaskPlaces places, JdbcClient jdbc) {
+		this.duties = duties;
+		this.places = places;
 		this.overdue = overdue;
 		this.organizations = organizations;
 		this.campaigns = campaigns;
@@ -126,7 +133,7 @@ class Bulletin {
 
 	record Notice(String committeeCode, String committee, LocalDate from, LocalDate to, String period,
 			LocalDate issuedOn, String title, Overview overview, List<RunningCampaign> campaigns, List<Group> groups,
-			List<Criticism> criticisms, List<Praise> praises) {
+			List<Criticism> criticisms, List<Praise> praises, List<StandingDuties.Duty> duties) {
 	}
 
 	/**
@@ -291,8 +298,12 @@ class Bulletin {
 				(int) praises.stream().map(Praise::orgCode).distinct().count());
 		String period = periodText(from, to);
 		String title = "关于" + period + "创先争优活动推进情况的通报";
+		List<StandingDuties.Duty> duties = this.duties.in(committeeCode, start, end, this.places.tree())
+			.stream()
+			.map(StandingDuties.Duty::figures)
+			.toList();
 		return new Notice(committee.code(), committee.name(), from, to, period, LocalDate.now(this.clock), title,
-				overview, campaigns, List.copyOf(groups.values()), criticisms, praises);
+				overview, campaigns, List.copyOf(groups.values()), criticisms, praises, duties);
 	}
 
 	/**

@@ -90,6 +90,11 @@ final class BulletinPdf {
 			int section = 0;
 			pages.heading(HEADINGS[section++] + "、总体情况");
 			pages.paragraph(pages.regular, overview(notice), 2 * BODY, true);
+			if (!notice.duties().isEmpty()) {
+				pages.paragraph(pages.regular, "常态工作："
+						+ notice.duties().stream().map(StandingDuties.Duty::sentence).collect(Collectors.joining("；"))
+						+ "。", 2 * BODY, true);
+			}
 			pages.heading(HEADINGS[section++] + "、各团支部推进情况");
 			if (notice.groups().isEmpty()) {
 				pages.paragraph(pages.regular, "所属无团支部。", 2 * BODY, false);

@@ -1,5 +1,15 @@
 package org.cyl.excellence.supervision;
 
+import org.cyl.excellence.organization.Organization;
+
+import java.util.LinkedHashMap;
+
+import java.util.Date;
+
+import java.time.ZoneId;
+
+import java.time.LocalDate;
+
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Supervision (督查): a committee's overdue list as JSON and as a page, 催办 of an overdue
  * task, over the API and from the page's form, and the bulletin (督查通报) of a period as
- * JSON, a page and a PDF.
+ * JSON, a page and a PDF; where the standing duties stand ({@link StandingDuties}).
  */
 @Controller
 class SupervisionController {
@@ -33,10 +43,47 @@ class SupervisionController {
 
 	private final Bulletin bulletin;
 
-	SupervisionController(OverdueList overdue, Urges urges, Bulletin bulletin) {
+	private final StandingDuties duties;
+
+	private final TaskPlaces places;
+
+	SupervisionController(OverdueList overdue, Urges urges, Bulletin bulletin, StandingDuties duties,
+			TaskPlaces places) {
 		this.overdue = overdue;
 		this.urges = urges;
 		this.bulletin = bulletin;
+		this.duties = duties;
+		this.places = places;
+	}
+
+	/**
+	 * Where the standing duties stand in the committee's subtree: each organisation's
+	 * step, due date and whether it is late; finished counts since the start of the year.
+	 * Who may read it is who may read the overdue list.
+	 */
+	@GetMapping("/api/supervision/{committeeCode}/duties")
+	@ResponseBody
+	Map<String, Object> dutiesApi(@PathVariable String committeeCode, Authentication authentication) {
+		return duties(committeeCode, authentication);
+	}
+
+	@GetMapping("/supervision/{committeeCode}/duties")
+	String dutiesPage(@PathVariable String committeeCode, Authentication authentication, Model model) {
+		model.addAllAttributes(duties(committeeCode, authentication));
+		return "supervision/supervision-duties";
+	}
+
+	private Map<String, Object> duties(String committeeCode, Authentication authentication) {
+		Organization committee = this.overdue.supervised(committeeCode, authentication, "常态工作进展");
+		LocalDate today = LocalDate.now();
+		Date from = Date.from(today.withDayOfYear(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		Date to = Date.from(today.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("committeeCode", committee.code());
+		answer.put("committee", committee.name());
+		answer.put("year", today.getYear());
+		answer.put("duties", this.duties.in(committeeCode, from, to, this.places.tree()));
+		return answer;
 	}
 
 	@GetMapping("/api/supervision/{committeeCode}/overdue")

@@ -33,6 +33,16 @@ class BulletinPdfTests {
 
 	private static final String SECOND = "计算机学院ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789专项活动，第二批：团支部";
 
+	static final StandingDuties.Duty DUTY = new StandingDuties.Duty("BranchMemberAppraisalProcess", "团员教育评议", 3,
+			steps(), 1, 1, List.of());
+
+	private static Map<String, Integer> steps() {
+		Map<String, Integer> steps = new LinkedHashMap<>();
+		steps.put("自我评价", 2);
+		steps.put("召开支部大会", 1);
+		return steps;
+	}
+
 	@Test
 	void overviewCountsTheBranchesOfEachCampaignApart() {
 		String overview = BulletinPdf.overview(notice());
@@ -46,8 +56,17 @@ class BulletinPdfTests {
 		Notice two = notice();
 		Notice one = new Notice(two.committeeCode(), two.committee(), two.from(), two.to(), two.period(),
 				two.issuedOn(), two.title(), two.overview(), List.of(two.campaigns().get(1)), two.groups(),
-				two.criticisms(), two.praises());
+				two.criticisms(), two.praises(), List.of());
 		assertThat(BulletinPdf.overview(one)).contains("所属团支部8个，参加活动的3个（动员部署2个，承诺践诺1个）。").doesNotContain(SECOND);
+	}
+
+	@Test
+	void theStandingDutiesFollowTheOverviewEachInItsOwnSentence() throws IOException {
+		assertThat(DUTY.sentence()).isEqualTo("团员教育评议：进行中3个（自我评价2个，召开支部大会1个），本期完成1个，逾期任务1项");
+		try (PDDocument pdf = Loader.loadPDF(BulletinPdf.render(notice()))) {
+			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+			assertThat(text).contains("常态工作：团员教育评议：进行中3个（自我评价2个，召开支部大会1个），本期完成1个，逾期任务1项。");
+		}
 	}
 
 	@Test
@@ -149,7 +168,7 @@ class BulletinPdfTests {
 				LocalDate.of(2026, 3, 31), "关于2026年3月创先争优活动推进情况的通报", overview,
 				List.of(new RunningCampaign("c1", FIRST, "校团委", 8, first),
 						new RunningCampaign("c2", SECOND, "学院团总支", 3, second)),
-				List.of(new Group("1201", "计算机学院团总支", rows)), List.of(), List.of());
+				List.of(new Group("1201", "计算机学院团总支", rows)), List.of(), List.of(), List.of(DUTY));
 	}
 
 }
