@@ -404,6 +404,8 @@ class WorkbenchBrowserTests {
 		pages.put("/appraisals/{id}/results", new String[] { p + "g", "/appraisals/" + appraisalId + "/results" });
 		pages.put("/supervision/{committeeCode}/overdue", new String[] { q + "c", "/supervision/" + q + "/overdue" });
 		pages.put("/supervision/{committeeCode}/bulletin", new String[] { q + "c", "/supervision/" + q + "/bulletin" });
+		pages.put("/supervision/{committeeCode}/duties", new String[] { q + "c", "/supervision/" + q + "/duties" });
+		pages.put("/processes/{key}/start", new String[] { q + "c", "/processes/CampaignProcess/start" });
 		pages.put("/commendations/{campaignId}/refused-objections",
 				new String[] { p + "c", "/commendations/" + campaignId + "/refused-objections" });
 		pages.put("/public/notices/{campaignId}", new String[] { null, "/public/notices/" + campaignId });
