@@ -65,6 +65,9 @@ class OrganizationImportTests {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	OrganizationDirectory directory;
+
 	TestHttp admin() {
 		return TestHttp.basic(this.port, "admin", "admin");
 	}
@@ -308,6 +311,27 @@ class OrganizationImportTests {
 			assertThat(upload.statusCode()).as(user).isEqualTo(403);
 		}
 		assertThat(count("member where league_no = 'T1649999'")).isZero();
+	}
+
+	@Test
+	void everyDemoBranchHasMembersWhoMayAndWhoMayNotBeRecommendedToTheParty() {
+		LocalDate today = LocalDate.now(this.clock);
+		for (String branch : new String[] { "120101", "120102", "120103", "120201", "120202", "120301", "120302",
+				"120303" }) {
+			List<MemberProfile> members = this.directory.memberProfiles(branch);
+			assertThat(members).as(branch).allMatch((m) -> m.birthDate() != null && m.joinedLeagueOn() != null);
+			List<Boolean> eligible = members.stream()
+				.map((m) -> !m.birthDate().plusYears(18).isAfter(today)
+						&& !m.joinedLeagueOn().plusYears(1).isAfter(today) && m.partyAppliedOn() != null
+						&& !m.partyAppliedOn().plusMonths(6).isAfter(today))
+				.toList();
+			assertThat(eligible).as(branch).contains(true, false);
+			assertThat(members).as(branch + ": no application").anyMatch((m) -> m.partyAppliedOn() == null);
+			assertThat(members).as(branch + ": applied under six months ago")
+				.anyMatch((m) -> m.partyAppliedOn() != null && m.partyAppliedOn().plusMonths(6).isAfter(today));
+			assertThat(members).as(branch + ": a member under a year")
+				.anyMatch((m) -> m.joinedLeagueOn().plusYears(1).isAfter(today));
+		}
 	}
 
 	private ImportReport importRolledBack(Map<String, byte[]> files) {
