@@ -94,7 +94,7 @@ public class OrganizationImport {
 	/**
 	 * The data rows of one file with their line numbers, or none when the file was not
 	 * given. A column is found by its English name or its Chinese label (also written
-	 * together, as in 出生日期（birth_date））; an optional column the file lacks is absent from
+	 * together, as in 出生日期（birth_date）); an optional column the file lacks is absent from
 	 * the rows, so that what it holds stays as it is.
 	 */
 	private static List<Row> rows(Map<String, byte[]> files, String name, List<Column> columns,
