@@ -412,6 +412,7 @@ class WorkbenchBrowserTests {
 		pages.put("/public/decisions/{campaignId}", new String[] { null, "/public/decisions/" + campaignId });
 		pages.put("/ballot/{token}", new String[] { null, "/ballot/" + this.support.tokens.token(appraisalId, 0) });
 		pages.put("/admin/logins", new String[] { "admin", "/admin/logins" });
+		pages.put("/admin/organization-import", new String[] { "admin", "/admin/organization-import" });
 		pages.put("/admin/forms/{formId}", new String[] { "admin", "/admin/forms/MemberPledge" });
 		// the error page (the answer to an unknown campaign)
 		pages.put("error", new String[] { p + "c", "/campaigns/no-such-campaign/dashboard" });

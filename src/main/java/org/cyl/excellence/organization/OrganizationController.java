@@ -1,6 +1,8 @@
 package org.cyl.excellence.organization;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Map;
 
 import org.cyl.excellence.shared.NotFoundException;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,12 +28,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The organisation API: the tree, the members of an organisation, and the CSV import
- * (administrators only).
+ * The organisation API: the tree, the members of an organisation (with their dates), and
+ * the import of CSV or XLSX files with its templates (administrators only; the page is
+ * {@link OrganizationImportPage}).
  */
 @RestController
 @RequestMapping("/api/organizations")
 class OrganizationController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final OrganizationRepository repository;
 
@@ -51,7 +61,12 @@ class OrganizationController {
 	record Node(String code, String name, String type, String typeLabel, String partyOrgCode, List<Node> children) {
 	}
 
-	record MemberView(String leagueNo, String name, boolean cadre, String username) {
+	/**
+	 * A member as those who may see the branch's members see them, with the dates the
+	 * 推优入党 rules read (null when not imported).
+	 */
+	record MemberView(String leagueNo, String name, boolean cadre, String username, LocalDate birthDate,
+			LocalDate joinedLeagueOn, LocalDate partyAppliedOn) {
 	}
 
 	@GetMapping
@@ -77,14 +92,15 @@ class OrganizationController {
 		if (!this.access.maySeeMembers(authentication, org)) {
 			throw new AccessDeniedException("无权查看" + org.name() + "的团员名单");
 		}
-		return this.repository.findMembers(code)
+		return this.repository.findMemberProfiles(code)
 			.stream()
-			.map((m) -> new MemberView(m.leagueNo(), m.name(), m.cadre(), m.username()))
+			.map((m) -> new MemberView(m.leagueNo(), m.name(), m.cadre(), m.username(), m.birthDate(),
+					m.joinedLeagueOn(), m.partyAppliedOn()))
 			.toList();
 	}
 
 	/**
-	 * Imports up to three CSV files in one go, all or nothing: parts
+	 * Imports up to three files (CSV or XLSX each) in one go, all or nothing: parts
 	 * {@code organizations}, {@code members}, {@code roles}.
 	 */
 	@PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -101,6 +117,38 @@ class OrganizationController {
 			throw new IllegalArgumentException("请至少上传一个文件：organizations、members 或 roles（multipart 表单字段）");
 		}
 		return this.organizationImport.importCsv(files);
+	}
+
+	/** The import template of a file as an Excel workbook (with its sheet 说明). */
+	@GetMapping("/import/templates/{file}.xlsx")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<byte[]> xlsxTemplate(@PathVariable String file) {
+		return template(file, "xlsx", ImportTemplates.xlsx(known(file)), XLSX);
+	}
+
+	/** The import template of a file as CSV (UTF-8). */
+	@GetMapping("/import/templates/{file}.csv")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<byte[]> csvTemplate(@PathVariable String file) {
+		return template(file, "csv", ImportTemplates.csv(known(file)), CSV);
+	}
+
+	private static String known(String file) {
+		if (!ImportColumns.BY_FILE.containsKey(file)) {
+			throw new NotFoundException("没有“" + file + "”的导入模板：应为 organizations、members 或 roles");
+		}
+		return file;
+	}
+
+	private static ResponseEntity<byte[]> template(String file, String extension, byte[] body, MediaType type) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(ImportTemplates.fileName(file, extension), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(body);
 	}
 
 	private static void put(Map<String, byte[]> files, String name, MultipartFile file) throws IOException {

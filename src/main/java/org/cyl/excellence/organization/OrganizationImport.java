@@ -1,11 +1,8 @@
 package org.cyl.excellence.organization;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,19 +16,20 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.cyl.excellence.organization.ImportColumns.Column;
 import org.cyl.excellence.organization.ImportRejectedException.LineError;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Imports organisations, members and roles from CSV (columns in README.md, UTF-8). All or
- * nothing: every line is checked before anything is written, and any bad line rejects the
- * whole import with every bad line listed. Rows are upserted by their key (code, League
- * number, username + organisation + role), so importing the same files again changes
- * nothing. Camunda's identity is synchronised in the same transaction.
+ * Imports organisations, members and roles from CSV (UTF-8) or XLSX (columns in README.md
+ * and {@link ImportColumns}; templates from {@link ImportTemplates}). All or nothing:
+ * every line is checked before anything is written, and any bad line rejects the whole
+ * import with every bad line listed. Rows are upserted by their key (code, League number,
+ * username + organisation + role), so importing the same files again changes nothing.
+ * Camunda's identity is synchronised in the same transaction.
  */
 @Service
 public class OrganizationImport {
@@ -41,12 +39,6 @@ public class OrganizationImport {
 	public static final String MEMBERS = "members";
 
 	public static final String ROLES = "roles";
-
-	static final List<String> ORGANIZATION_COLUMNS = List.of("code", "name", "type", "parent_code", "party_org_code");
-
-	static final List<String> MEMBER_COLUMNS = List.of("league_no", "name", "org_code", "cadre", "username");
-
-	static final List<String> ROLE_COLUMNS = List.of("username", "name", "org_code", "role", "email");
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
 
@@ -58,26 +50,39 @@ public class OrganizationImport {
 
 	private static final int MAX_NAME = 100;
 
+	/** The League admits young people from 14 to 28 (团章 第一条). */
+	private static final int MIN_JOINING_AGE = 14;
+
+	private static final int MAX_JOINING_AGE = 28;
+
 	private final OrganizationRepository repository;
 
 	private final IdentitySync identitySync;
 
-	OrganizationImport(OrganizationRepository repository, IdentitySync identitySync) {
+	private final Clock clock;
+
+	/**
+	 * A {@link Clock} bean, if the context has one (the tests move time), else the
+	 * system's: "today" for the dates, which may not lie after it.
+	 */
+	OrganizationImport(OrganizationRepository repository, IdentitySync identitySync, ObjectProvider<Clock> clock) {
 		this.repository = repository;
 		this.identitySync = identitySync;
+		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
 	}
 
 	/**
 	 * Imports the given files (keys {@link #ORGANIZATIONS}, {@link #MEMBERS},
-	 * {@link #ROLES}; each optional) and synchronises Camunda's identity.
+	 * {@link #ROLES}; each optional, each CSV in UTF-8 or an XLSX workbook — told apart
+	 * by their content) and synchronises Camunda's identity.
 	 * @throws ImportRejectedException listing every bad line; nothing was written
 	 */
 	@Transactional
 	public ImportReport importCsv(Map<String, byte[]> files) {
-		Plan plan = new Plan(this.repository);
-		plan.readOrganizations(rows(files, ORGANIZATIONS, ORGANIZATION_COLUMNS, plan.errors));
-		plan.readMembers(rows(files, MEMBERS, MEMBER_COLUMNS, plan.errors));
-		plan.readRoles(rows(files, ROLES, ROLE_COLUMNS, plan.errors));
+		Plan plan = new Plan(this.repository, LocalDate.now(this.clock));
+		plan.readOrganizations(rows(files, ORGANIZATIONS, ImportColumns.ORGANIZATIONS, plan.errors));
+		plan.readMembers(rows(files, MEMBERS, ImportColumns.MEMBERS, plan.errors));
+		plan.readRoles(rows(files, ROLES, ImportColumns.ROLES, plan.errors));
 		if (!plan.errors.isEmpty()) {
 			throw new ImportRejectedException(plan.errors);
 		}
@@ -88,67 +93,55 @@ public class OrganizationImport {
 
 	/**
 	 * The data rows of one file with their line numbers, or none when the file was not
-	 * given.
+	 * given. A column is found by its English name or its Chinese label (also written
+	 * together, as in 出生日期（birth_date）); an optional column the file lacks is absent from
+	 * the rows, so that what it holds stays as it is.
 	 */
-	private static List<Row> rows(Map<String, byte[]> files, String name, List<String> columns,
+	private static List<Row> rows(Map<String, byte[]> files, String name, List<Column> columns,
 			List<LineError> errors) {
 		byte[] bytes = files.get(name);
 		if (bytes == null) {
 			return List.of();
 		}
-		String file = name + ".csv";
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(bytes))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			errors.add(new LineError(file, 1, "文件不是 UTF-8 编码（用 Excel 保存时请选择“CSV UTF-8”）"));
+		String file = ImportTable.fileName(name, bytes);
+		int before = errors.size();
+		List<ImportTable.Line> lines = ImportTable.read(file, bytes, errors);
+		if (errors.size() > before) {
 			return List.of();
 		}
-		if (text.startsWith("\uFEFF")) {
-			text = text.substring(1);
-		}
-		List<CSVRecord> records;
-		try {
-			records = CSVFormat.DEFAULT.builder()
-				.setTrim(true)
-				.setIgnoreEmptyLines(true)
-				.get()
-				.parse(new StringReader(text))
-				.getRecords();
-		}
-		catch (IOException | RuntimeException ex) {
-			errors.add(new LineError(file, 1, "无法解析 CSV：" + ex.getMessage()));
+		List<String> required = columns.stream().filter(Column::required).map(Column::key).toList();
+		if (lines.isEmpty()) {
+			errors.add(new LineError(file, 1, "文件为空，第一行应为列名：" + String.join(",", required)));
 			return List.of();
 		}
-		if (records.isEmpty()) {
-			errors.add(new LineError(file, 1, "文件为空，第一行应为列名：" + String.join(",", columns)));
-			return List.of();
-		}
+		ImportTable.Line first = lines.get(0);
 		Map<String, Integer> header = new HashMap<>();
-		CSVRecord first = records.get(0);
-		for (int i = 0; i < first.size(); i++) {
-			header.put(first.get(i).toLowerCase(), i);
+		for (int i = 0; i < first.cells().size(); i++) {
+			for (Column column : columns) {
+				if (column.matches(first.cells().get(i))) {
+					header.putIfAbsent(column.key(), i);
+				}
+			}
 		}
-		List<String> missing = columns.stream().filter((c) -> !header.containsKey(c)).toList();
+		List<String> missing = columns.stream()
+			.filter((c) -> c.required() && !header.containsKey(c.key()))
+			.map(Column::describe)
+			.toList();
 		if (!missing.isEmpty()) {
-			errors.add(new LineError(file, 1,
-					"缺少列：" + String.join(",", missing) + "（应为 " + String.join(",", columns) + "）"));
+			errors.add(new LineError(file, first.number(), "缺少列：" + String.join(",", missing) + "（应为 "
+					+ columns.stream().map(Column::describe).collect(Collectors.joining(",")) + "）"));
 			return List.of();
 		}
 		List<Row> rows = new ArrayList<>();
-		for (int i = 1; i < records.size(); i++) {
-			CSVRecord record = records.get(i);
+		for (ImportTable.Line line : lines.subList(1, lines.size())) {
 			Map<String, String> values = new HashMap<>();
-			for (String column : columns) {
-				int index = header.get(column);
-				values.put(column, (index < record.size()) ? record.get(index).trim() : "");
+			for (Column column : columns) {
+				Integer index = header.get(column.key());
+				if (index != null) {
+					values.put(column.key(), (index < line.cells().size()) ? line.cells().get(index) : "");
+				}
 			}
-			rows.add(new Row(file, (int) record.getRecordNumber(), values));
+			rows.add(new Row(file, line.number(), values));
 		}
 		return rows;
 	}
@@ -156,7 +149,12 @@ public class OrganizationImport {
 	private record Row(String file, int line, Map<String, String> values) {
 
 		String get(String column) {
-			return this.values.get(column);
+			return this.values.getOrDefault(column, "");
+		}
+
+		/** Whether the file has the column at all. */
+		boolean has(String column) {
+			return this.values.containsKey(column);
 		}
 
 		boolean blank(String column) {
@@ -172,7 +170,9 @@ public class OrganizationImport {
 
 		final Map<String, Organization> existingOrgs;
 
-		final Map<String, Member> existingMembers;
+		final LocalDate today;
+
+		final Map<String, MemberProfile> existingMembers;
 
 		final Map<String, Account> existingAccounts;
 
@@ -182,15 +182,16 @@ public class OrganizationImport {
 
 		final Map<String, Organization> newOrgs = new LinkedHashMap<>();
 
-		final Map<String, Member> newMembers = new LinkedHashMap<>();
+		final Map<String, MemberProfile> newMembers = new LinkedHashMap<>();
 
 		final Map<String, Account> newAccounts = new LinkedHashMap<>();
 
 		final Set<RoleAssignment> newRoles = new HashSet<>();
 
-		Plan(OrganizationRepository repository) {
+		Plan(OrganizationRepository repository, LocalDate today) {
+			this.today = today;
 			this.existingOrgs = index(repository.findAllOrganizations(), Organization::code);
-			this.existingMembers = index(repository.findAllMembers(), Member::leagueNo);
+			this.existingMembers = index(repository.findAllMemberProfiles(), MemberProfile::leagueNo);
 			this.existingAccounts = index(repository.findAllAccounts(), Account::username);
 			this.existingRoles = new HashSet<>(repository.findAllRoles());
 			this.orgs = new LinkedHashMap<>(this.existingOrgs);
@@ -314,15 +315,91 @@ public class OrganizationImport {
 						error(row, "username（账号）" + username + " 已属于另一名团员");
 					}
 				}
+				MemberProfile existing = this.existingMembers.get(leagueNo);
+				LocalDate birth = date(row, "birth_date", (existing != null) ? existing.birthDate() : null);
+				LocalDate joined = date(row, "joined_league_on", (existing != null) ? existing.joinedLeagueOn() : null);
+				LocalDate applied = date(row, "party_applied_on",
+						(existing != null) ? existing.partyAppliedOn() : null);
+				if (this.errors.size() == before) {
+					checkDates(row, birth, joined, applied);
+				}
 				if (this.errors.size() == before) {
 					rowOfNo.put(leagueNo, row);
 					if (username != null) {
 						rowOfUser.put(username, row);
 						this.newAccounts.put(username, accountWithName(username, row.get("name"), null));
 					}
-					this.newMembers.put(leagueNo, new Member(leagueNo, row.get("name"), org.code(), cadre, username));
+					this.newMembers.put(leagueNo, new MemberProfile(leagueNo, row.get("name"), org.code(), cadre,
+							username, birth, joined, applied));
 				}
 			}
+		}
+
+		/**
+		 * The date in the column: parsed when the file has the column (blank: none),
+		 * otherwise what the member has now; a bad or future date is an error.
+		 */
+		private LocalDate date(Row row, String column, LocalDate current) {
+			if (!row.has(column)) {
+				return current;
+			}
+			String text = row.get(column);
+			if (text.isEmpty()) {
+				return null;
+			}
+			String label = column + "（" + label(column) + "）";
+			Optional<LocalDate> date;
+			try {
+				date = ImportDates.parse(text);
+			}
+			catch (java.time.DateTimeException ex) {
+				error(row, label + "“" + text + "”不是存在的日期");
+				return null;
+			}
+			if (date.isEmpty()) {
+				error(row, label + "“" + text + "”无法识别：日期请写作 " + ImportDates.SPELLINGS);
+				return null;
+			}
+			if (date.get().isAfter(this.today)) {
+				error(row, label + " " + date.get() + " 晚于今天");
+				return null;
+			}
+			return date.get();
+		}
+
+		/**
+		 * The dates against each other: joined the League after birth, between 14 and 28
+		 * (the League's age of admission), applied to the Party after birth.
+		 */
+		private void checkDates(Row row, LocalDate birth, LocalDate joined, LocalDate applied) {
+			if (birth == null) {
+				return;
+			}
+			if (joined != null) {
+				int age = Period.between(birth, joined).getYears();
+				if (!joined.isAfter(birth)) {
+					error(row, "joined_league_on（入团日期）" + joined + " 不在 birth_date（出生日期）" + birth + " 之后");
+				}
+				else if (age < MIN_JOINING_AGE) {
+					error(row, "joined_league_on（入团日期）" + joined + " 时未满 " + MIN_JOINING_AGE + " 周岁（出生日期 " + birth
+							+ "）：共青团接收年满 14 周岁的青年入团");
+				}
+				else if (age > MAX_JOINING_AGE) {
+					error(row, "joined_league_on（入团日期）" + joined + " 时已超过 " + MAX_JOINING_AGE + " 周岁（出生日期 " + birth
+							+ "）：共青团接收 14 至 28 周岁的青年入团");
+				}
+			}
+			if (applied != null && !applied.isAfter(birth)) {
+				error(row, "party_applied_on（入党申请日期）" + applied + " 不在 birth_date（出生日期）" + birth + " 之后");
+			}
+		}
+
+		private static String label(String column) {
+			return ImportColumns.MEMBERS.stream()
+				.filter((c) -> c.key().equals(column))
+				.findFirst()
+				.map(ImportColumns.Column::label)
+				.orElse(column);
 		}
 
 		void readRoles(List<Row> rows) {
@@ -413,7 +490,7 @@ public class OrganizationImport {
 				count(accountCounts, this.existingAccounts.get(account.username()), account, repository::save);
 			}
 			int[] memberCounts = new int[3];
-			for (Member member : this.newMembers.values()) {
+			for (MemberProfile member : this.newMembers.values()) {
 				count(memberCounts, this.existingMembers.get(member.leagueNo()), member, repository::save);
 			}
 			int[] roleCounts = new int[3];

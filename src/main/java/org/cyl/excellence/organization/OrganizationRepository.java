@@ -19,6 +19,9 @@ class OrganizationRepository {
 
 	private static final String MEMBER_COLUMNS = "select league_no, name, org_code, cadre, username from member";
 
+	private static final String PROFILE_COLUMNS = "select league_no, name, org_code, cadre, username, birth_date,"
+			+ " joined_league_on, party_applied_on from member";
+
 	private static final RowMapper<Organization> ORGANIZATION = (rs, n) -> new Organization(rs.getString(1),
 			rs.getString(2), OrganizationType.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5));
 
@@ -99,12 +102,14 @@ class OrganizationRepository {
 	}
 
 	List<MemberProfile> findMemberProfiles(String orgCode) {
-		return this.jdbc
-			.sql("select league_no, name, org_code, cadre, username, birth_date, joined_league_on, party_applied_on"
-					+ " from member where org_code = ? order by league_no")
+		return this.jdbc.sql(PROFILE_COLUMNS + " where org_code = ? order by league_no")
 			.param(orgCode)
 			.query(PROFILE)
 			.list();
+	}
+
+	List<MemberProfile> findAllMemberProfiles() {
+		return this.jdbc.sql(PROFILE_COLUMNS + " order by org_code, league_no").query(PROFILE).list();
 	}
 
 	/** org code → number of members, for the organisations asked (one query). */
@@ -135,14 +140,20 @@ class OrganizationRepository {
 		return names;
 	}
 
-	void save(Member member) {
+	/** Inserts or updates the member with the dates (V14). */
+	void save(MemberProfile member) {
 		int updated = this.jdbc
-			.sql("update member set name = ?, org_code = ?, cadre = ?, username = ? where league_no = ?")
-			.params(member.name(), member.orgCode(), member.cadre(), member.username(), member.leagueNo())
+			.sql("update member set name = ?, org_code = ?, cadre = ?, username = ?, birth_date = ?,"
+					+ " joined_league_on = ?, party_applied_on = ? where league_no = ?")
+			.params(member.name(), member.orgCode(), member.cadre(), member.username(), member.birthDate(),
+					member.joinedLeagueOn(), member.partyAppliedOn(), member.leagueNo())
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("insert into member (league_no, name, org_code, cadre, username) values (?, ?, ?, ?, ?)")
-				.params(member.leagueNo(), member.name(), member.orgCode(), member.cadre(), member.username())
+			this.jdbc
+				.sql("insert into member (league_no, name, org_code, cadre, username, birth_date, joined_league_on,"
+						+ " party_applied_on) values (?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(member.leagueNo(), member.name(), member.orgCode(), member.cadre(), member.username(),
+						member.birthDate(), member.joinedLeagueOn(), member.partyAppliedOn())
 				.update();
 		}
 	}
