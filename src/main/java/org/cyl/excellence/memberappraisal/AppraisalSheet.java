@@ -55,15 +55,7 @@ class AppraisalSheet {
 		}
 
 		String stepLabel() {
-			return switch (this.step) {
-				case MemberAppraisalRepository.SELF_ASSESSMENT -> "个人自评";
-				case MemberAppraisalRepository.SELF_RECORD -> "补录自我评价";
-				case MemberAppraisalRepository.MEETING -> "支部大会民主测评";
-				case MemberAppraisalRepository.PROPOSAL -> "支委会提出等次";
-				case MemberAppraisalRepository.APPROVAL -> "上级审批";
-				case MemberAppraisalRepository.APPROVED -> "已批准";
-				default -> this.step;
-			};
+			return MemberAppraisalResults.stepLabel(this.step);
 		}
 
 	}

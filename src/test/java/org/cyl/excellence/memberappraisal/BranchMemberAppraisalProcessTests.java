@@ -214,17 +214,17 @@ class BranchMemberAppraisalProcessTests {
 	void theCommitteeDepartsFromTheVoteOnlyWithAReason() {
 		toProposal();
 		String member = this.prefix + "-1-2";
-		this.appraisals.grades(this.appraisalId, this.branch, this.secretary, Map.of(member, new String[] { "优秀" }));
+		this.appraisals.grades(this.appraisalId, this.branch, this.secretary, Map.of(member, new String[] { "基本合格" }));
 		assertThatThrownBy(
 				() -> this.support.complete(task("Task_ProposeMemberGrades"), Map.of("gradesConfirmed", true)))
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("与测评结果（合格）不一致，须写明理由");
 		assertThat(task("Task_ProposeMemberGrades")).isNotNull();
 		this.appraisals.grades(this.appraisalId, this.branch, this.secretary,
-				Map.of(member, new String[] { "优秀", "全年带领支部完成志愿服务 120 小时，获校级表彰" }));
+				Map.of(member, new String[] { "基本合格", "全年三次无故缺席组织生活，经支委会研究定为基本合格" }));
 		this.support.complete(task("Task_ProposeMemberGrades"), Map.of("gradesConfirmed", true));
 		this.support.complete(task("Task_ApproveMemberGrades"), Map.of("approvalDecision", "approve"));
-		assertThat(this.memberGrades.gradeOf(member, java.time.LocalDate.now().getYear())).contains("优秀");
+		assertThat(this.memberGrades.gradeOf(member, java.time.LocalDate.now().getYear())).contains("基本合格");
 	}
 
 	@Test

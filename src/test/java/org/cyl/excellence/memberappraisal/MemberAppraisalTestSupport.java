@@ -146,24 +146,29 @@ public class MemberAppraisalTestSupport {
 	}
 
 	/**
-	 * Records approved grades of the year for members, as an approved branch sheet would:
-	 * for other modules' tests (the commendation's eligibility).
+	 * Records approved grades of this year for members, as an approved branch sheet
+	 * would: for other modules' tests (the commendation's 优秀团员 eligibility).
 	 */
-	public void approvedGrades(String branchCode, Map<String, String> gradeByLeagueNo) {
+	public static void approvedGrades(JdbcClient jdbc, String branchCode, Map<String, String> gradeByLeagueNo) {
 		String id = java.util.UUID.randomUUID().toString();
 		int year = LocalDate.now().getYear();
-		this.jdbc.sql("""
+		jdbc.sql("""
 				insert into member_appraisal (id, committee_code, appraisal_year, self_assessment_due, meeting_due,
 				  initiator, started_at, process_instance_id) values (?, ?, ?, current_date, current_date, 'test',
 				  current_timestamp, 'test')""").params(id, "T" + id.substring(0, 8), year).update();
-		this.jdbc.sql("""
+		jdbc.sql("""
 				insert into member_appraisal_branch (appraisal_id, branch_code, appraisal_year, process_instance_id,
 				  status, decided_at) values (?, ?, ?, 'test', 'APPROVED', current_timestamp)""")
 			.params(id, branchCode, year)
 			.update();
-		gradeByLeagueNo.forEach((no, grade) -> this.jdbc.sql("""
+		gradeByLeagueNo.forEach((no, grade) -> jdbc.sql("""
 				insert into member_appraisal_entry (appraisal_id, branch_code, league_no, member_name, grade)
 				values (?, ?, ?, ?, ?)""").params(id, branchCode, no, no, grade).update());
+	}
+
+	/** Changes a member's approved grades of this year (a test's detour). */
+	public static void regrade(JdbcClient jdbc, String leagueNo, String grade) {
+		jdbc.sql("update member_appraisal_entry set grade = ? where league_no = ?").params(grade, leagueNo).update();
 	}
 
 }
