@@ -41,20 +41,20 @@ class AppraisalSheet {
 			MemberAppraisalRepository.BranchSheet sheet, List<MemberAppraisalRepository.Entry> entries, String step,
 			boolean editable) {
 
-		boolean editsSelfAssessments() {
+		public boolean editsSelfAssessments() {
 			return this.editable && (MemberAppraisalRepository.SELF_ASSESSMENT.equals(this.step)
 					|| MemberAppraisalRepository.SELF_RECORD.equals(this.step));
 		}
 
-		boolean editsVotes() {
+		public boolean editsVotes() {
 			return this.editable && MemberAppraisalRepository.MEETING.equals(this.step);
 		}
 
-		boolean editsGrades() {
+		public boolean editsGrades() {
 			return this.editable && MemberAppraisalRepository.PROPOSAL.equals(this.step);
 		}
 
-		String stepLabel() {
+		public String stepLabel() {
 			return MemberAppraisalResults.stepLabel(this.step);
 		}
 

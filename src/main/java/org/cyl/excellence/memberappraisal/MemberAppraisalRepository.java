@@ -45,7 +45,7 @@ class MemberAppraisalRepository {
 	record Appraisal(String id, String committeeCode, int year, LocalDate selfAssessmentDue, LocalDate meetingDue,
 			String initiator, Instant startedAt) {
 
-		String title() {
+		public String title() {
 			return this.year + "年度团员教育评议";
 		}
 
@@ -61,12 +61,12 @@ class MemberAppraisalRepository {
 			Integer votesExcellent, Integer votesQualified, Integer votesBasic, Integer votesUnqualified, String grade,
 			String gradeReason) {
 
-		boolean hasVotes() {
+		public boolean hasVotes() {
 			return this.votesExcellent != null && this.votesQualified != null && this.votesBasic != null
 					&& this.votesUnqualified != null;
 		}
 
-		int ballots() {
+		public int ballots() {
 			return hasVotes() ? this.votesExcellent + this.votesQualified + this.votesBasic + this.votesUnqualified : 0;
 		}
 
@@ -74,7 +74,7 @@ class MemberAppraisalRepository {
 		 * The grade the vote gives: the one with the most votes, a tie going to the lower
 		 * grade; null without votes.
 		 */
-		Grade voteGrade() {
+		public Grade voteGrade() {
 			if (!hasVotes() || ballots() == 0) {
 				return null;
 			}
@@ -88,7 +88,7 @@ class MemberAppraisalRepository {
 			return Grade.values()[best];
 		}
 
-		String votesText() {
+		public String votesText() {
 			return hasVotes() ? "优秀 " + this.votesExcellent + "，合格 " + this.votesQualified + "，基本合格 " + this.votesBasic
 					+ "，不合格 " + this.votesUnqualified : "未登记";
 		}

@@ -37,7 +37,7 @@ class MemberAppraisalResults {
 
 	record Results(MemberAppraisalRepository.Appraisal appraisal, String committeeName, List<BranchResult> branches) {
 
-		List<String> followUp() {
+		public List<String> followUp() {
 			List<String> names = new ArrayList<>();
 			this.branches.forEach((b) -> b.unqualified().forEach((n) -> names.add(n + "（" + b.name() + "）")));
 			return names;
