@@ -5,7 +5,7 @@
  * commendations with the addresses of their pages).
  */
 @ApplicationModule(displayName = "评比表彰 · commendation",
-		allowedDependencies = { "campaign", "branch", "appraisal", "organization", "documents" })
+		allowedDependencies = { "campaign", "branch", "appraisal", "organization", "documents", "memberappraisal" })
 package org.cyl.excellence.commendation;
 
 import org.springframework.modulith.ApplicationModule;

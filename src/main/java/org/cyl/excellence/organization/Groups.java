@@ -22,6 +22,12 @@ public final class Groups {
 	/** Committee members of every 团委 and 上级团委: they may launch a campaign. */
 	public static final String COMMITTEES = "committees";
 
+	/**
+	 * Committee members of every 团总支: they may launch the standing duties for their
+	 * branches (not a campaign).
+	 */
+	public static final String GENERAL_BRANCH_COMMITTEES = "generalbranchcommittees";
+
 	/** Suffix of the group of a branch's members. */
 	public static final String MEMBER = "member";
 

@@ -34,7 +34,7 @@ public class IdentitySync {
 	private static final Logger log = LoggerFactory.getLogger(IdentitySync.class);
 
 	private static final Map<String, String> GLOBAL_GROUPS = Map.of(Groups.ADMINISTRATORS, "系统管理员", Groups.USERS,
-			"全体用户", Groups.MANAGERS, "管理者", Groups.COMMITTEES, "团委委员");
+			"全体用户", Groups.MANAGERS, "管理者", Groups.COMMITTEES, "团委委员", Groups.GENERAL_BRANCH_COMMITTEES, "团总支委员");
 
 	private final IdentityService identityService;
 
@@ -103,6 +103,9 @@ public class IdentitySync {
 			if (role.role() == Role.COMMITTEE && (types.get(role.orgCode()) == OrganizationType.COMMITTEE
 					|| types.get(role.orgCode()) == OrganizationType.HIGHER_COMMITTEE)) {
 				add(wanted, Groups.COMMITTEES, role.username());
+			}
+			if (role.role() == Role.COMMITTEE && types.get(role.orgCode()) == OrganizationType.GENERAL_BRANCH) {
+				add(wanted, Groups.GENERAL_BRANCH_COMMITTEES, role.username());
 			}
 			switch (role.role()) {
 				case ADMIN -> add(wanted, Groups.ADMINISTRATORS, role.username());

@@ -88,6 +88,13 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "CampaignProcess", Permissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+		// committee members of a 团委 or 团总支 launch the annual member appraisal for their
+		// subtree (start form MemberAppraisalLaunch)
+		for (String committees : java.util.List.of(Groups.COMMITTEES, Groups.GENERAL_BRANCH_COMMITTEES)) {
+			grant(committees, Resources.PROCESS_DEFINITION, "MemberAppraisalProcess", Permissions.READ,
+					ProcessDefinitionPermissions.CREATE_INSTANCE);
+			grant(committees, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+		}
 
 		Map<String, TaskQuery> shared = new LinkedHashMap<>();
 		// the first filter, where Tasklist opens: what waits for me — assigned to me, or

@@ -33,6 +33,12 @@ class OverdueTaskListener implements TaskListener {
 					.filter((g) -> g != null)
 					.collect(Collectors.joining(","));
 		Object branch = task.getVariable("branchCode");
+		// overdue_task belongs to a campaign (campaign_id not null): the standing duties'
+		// tasks, outside any campaign, are not recorded there (yet); they stay open and
+		// visible with their due dates
+		if (task.getVariable("campaignId") == null) {
+			return;
+		}
 		this.jdbc
 			.sql("""
 					insert into overdue_task (task_id, campaign_id, branch_code, task_name, candidate, due_date, recorded_at)

@@ -23,13 +23,17 @@ final class TaskTools {
 			"Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录"), "Task_PartyReview",
 			(v) -> branchPage(v, "record", "本支部活动记录"),
 			// 发起群众评议: the campaign's appraisals, where the ballots appear once issued
-			"Task_InitiateAppraisal", TaskTools::appraisals);
+			"Task_InitiateAppraisal", TaskTools::appraisals,
+			// 团员教育评议: the branch's appraisal sheet, where the per-member data is entered
+			"Task_RecordSelfAssessments", TaskTools::appraisalSheet, "Task_RecordAppraisalMeeting",
+			TaskTools::appraisalSheet, "Task_ProposeMemberGrades", TaskTools::appraisalSheet,
+			"Task_ApproveMemberGrades", TaskTools::appraisalSheet);
 
 	private TaskTools() {
 	}
 
 	/** The variables the tools read (of the task's process). */
-	static final List<String> VARIABLES = List.of("campaignId", "branchCode");
+	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "appraisalId");
 
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
@@ -41,6 +45,15 @@ final class TaskTools {
 				: List.of(new Link("本活动的群众评议（选票、结果）",
 						UriComponentsBuilder.fromPath("/appraisals")
 							.queryParam("campaign", v.get("campaignId"))
+							.encode()
+							.toUriString()));
+	}
+
+	private static List<Link> appraisalSheet(Map<String, Object> v) {
+		return (v.get("appraisalId") == null || v.get("branchCode") == null) ? List.of()
+				: List.of(new Link("评议登记表（逐人登记）",
+						UriComponentsBuilder.fromPath("/member-appraisals/{a}/branches/{b}")
+							.buildAndExpand(v.get("appraisalId"), v.get("branchCode"))
 							.encode()
 							.toUriString()));
 	}

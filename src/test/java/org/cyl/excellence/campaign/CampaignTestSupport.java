@@ -445,6 +445,12 @@ public class CampaignTestSupport {
 			values.put("candidate" + (i + 1), candidates.get(i));
 			values.put("votes" + (i + 1), votes.get(i));
 		}
+		// the candidates were appraised 优秀 in this year's 团员教育评议, as an 优秀团员
+		// candidate must be (commendation: MemberCommendationEligibility)
+		Map<String, String> excellent = new HashMap<>();
+		candidates.forEach((c) -> excellent.put(c, "优秀"));
+		org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.approvedGrades(this.jdbc,
+				(String) this.taskService.getVariable(task.getId(), "branchCode"), excellent);
 		return values;
 	}
 

@@ -422,6 +422,9 @@ class WholeCampaignWalkTests {
 		JsonNode options = json.readTree(secretary.formVariables(recommend).at("/memberOptions/value").asText());
 		String first = options.get(0).get("value").asText();
 		long entitled = options.size();
+		// appraised 优秀 this year, as an 优秀团员 candidate must be
+		org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.approvedGrades(this.support.jdbc, branch,
+				Map.of(first, "优秀"));
 		secretary.submit(recommend, Map.of("meetingDate", LocalDate.now().toString(), "entitled", entitled, "present",
 				entitled, "candidate1", first, "votes1", entitled));
 		jobExecutor();

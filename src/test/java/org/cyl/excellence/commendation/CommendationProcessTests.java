@@ -238,6 +238,21 @@ class CommendationProcessTests {
 	}
 
 	@Test
+	void aMemberNotAppraisedExcellentThisYearIsNoCandidate() {
+		String pid = commendation(2);
+		String second = this.jdbc
+			.sql("select league_no from member_recommendation where campaign_id = ? and branch_code = ?")
+			.params(this.campaignId, branch(2))
+			.query(String.class)
+			.single();
+		org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.regrade(this.jdbc, second, "合格");
+		this.support.nominate(pid, List.of(), List.of());
+		assertThat(this.commendations.candidates(this.campaignId)).filteredOn((c) -> !c.isOrganization())
+			.extracting(Candidate::orgCode)
+			.containsExactly(branch(1));
+	}
+
+	@Test
 	void nominationBeyondTheQuotaIsRefused() {
 		String pid = commendation(2);
 		this.jdbc.sql("update campaign set quota_organizations = 1 where id = ?").param(this.campaignId).update();

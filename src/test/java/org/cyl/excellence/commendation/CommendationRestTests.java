@@ -273,6 +273,9 @@ class CommendationRestTests {
 			.get(0)
 			.get("value")
 			.asText();
+		// appraised 优秀 this year, as an 优秀团员 candidate must be
+		org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.approvedGrades(this.support.jdbc, p + "B" + b,
+				Map.of(first, "优秀"));
 		submit(as(secretary), recommend, Map.of("meetingDate", LocalDate.now().toString(), "entitled", 3, "present", 3,
 				"candidate1", first, "votes1", 3));
 	}

@@ -87,11 +87,22 @@ class DemoCampaignTests {
 				.param(id)
 				.query(String.class)
 				.list()).containsExactly("gb1202");
+			// the demo's member appraisal (DemoMemberAppraisal): 120202 at its meeting
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org120202secretary")
+				.includeAssignedTasks()
+				.list()).extracting("name", "assignee")
+				.contains(org.assertj.core.groups.Tuple.tuple("登记评议大会", "sec120202"));
 		}
 		try (ConfigurableApplicationContext again = start()) {
 			assertThat(
 					again.getBean(JdbcClient.class).sql("select count(*) from campaign").query(Integer.class).single())
 				.isEqualTo(1);
+			assertThat(again.getBean(JdbcClient.class)
+				.sql("select count(*) from member_appraisal")
+				.query(Integer.class)
+				.single()).isEqualTo(1);
 		}
 	}
 

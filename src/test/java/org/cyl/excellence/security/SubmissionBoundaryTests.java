@@ -113,6 +113,7 @@ class SubmissionBoundaryTests {
 		this.support.submitThrough(this::probeThenSubmit);
 		try {
 			drive(campaign);
+			driveMemberAppraisal();
 		}
 		finally {
 			this.support.submitThrough(null);
@@ -184,15 +185,71 @@ class SubmissionBoundaryTests {
 		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
 	}
 
-	/** The campaign's start form, probed, then submitted as Tasklist's 发起流程 does. */
+	/**
+	 * 团员教育评议 of the first branch, every step and detour (a meeting without quorum, the
+	 * grades returned), the sheet written through its API as the secretary.
+	 */
+	private void driveMemberAppraisal() throws Exception {
+		CampaignTestSupport s = this.support;
+		String launch = start("MemberAppraisalProcess", this.prefix + "g",
+				org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.launch());
+		s.runJobs(launch);
+		String appraisalId = s.jdbc.sql("select id from member_appraisal where process_instance_id = ?")
+			.param(launch)
+			.query(String.class)
+			.single();
+		String branch = this.prefix + "B1";
+		String b1 = s.jdbc
+			.sql("select process_instance_id from member_appraisal_branch where appraisal_id = ? and branch_code = ?")
+			.params(appraisalId, branch)
+			.query(String.class)
+			.single();
+		for (Task task : s.tasks(b1, "Task_WriteSelfAssessment")) {
+			s.complete(task, Map.of("selfAssessment",
+					org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.text(task.getAssignee())));
+		}
+		s.runJobs(b1);
+		s.complete(s.task(b1, "Task_RecordSelfAssessments"), Map.of("selfAssessmentsConfirmed", true));
+		s.complete(s.task(b1, "Task_RecordAppraisalMeeting"),
+				Map.of("meetingDate", java.time.LocalDate.now().toString(), "present", 2L));
+		sheetLines(appraisalId, branch, (no) -> Map.of("leagueNo", no, "votesExcellent", 0, "votesQualified", 3,
+				"votesBasic", 0, "votesUnqualified", 0));
+		s.complete(s.task(b1, "Task_RecordAppraisalMeeting"),
+				Map.of("meetingDate", java.time.LocalDate.now().toString(), "present", 3L, "ballotsConfirmed", true));
+		sheetLines(appraisalId, branch, (no) -> Map.of("leagueNo", no, "grade", "合格"));
+		s.complete(s.task(b1, "Task_ProposeMemberGrades"), Map.of("gradesConfirmed", true));
+		s.complete(s.task(b1, "Task_ApproveMemberGrades"),
+				Map.of("approvalDecision", "return", "approvalOpinion", "请补充互评意见"));
+		s.complete(s.task(b1, "Task_ProposeMemberGrades"), Map.of("gradesConfirmed", true));
+		s.complete(s.task(b1, "Task_ApproveMemberGrades"), Map.of("approvalDecision", "approve"));
+		assertThat(s.runtimeService.createProcessInstanceQuery().processInstanceId(b1).count()).isZero();
+	}
+
+	/** Writes a line per member on the branch's appraisal sheet, as its secretary. */
+	private void sheetLines(String appraisalId, String branch,
+			java.util.function.Function<String, Map<String, Object>> line) throws Exception {
+		TestHttp secretary = as(this.prefix + "s1");
+		String path = "/api/member-appraisals/" + appraisalId + "/branches/" + branch;
+		List<Map<String, Object>> lines = new ArrayList<>();
+		json.readTree(secretary.get(path).body())
+			.get("lines")
+			.forEach((l) -> lines.add(line.apply(l.get("leagueNo").asText())));
+		HttpResponse<String> saved = secretary.postJson(path + "/lines", json.writeValueAsString(lines));
+		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+	}
+
 	private String start() throws Exception {
+		return start("CampaignProcess", this.prefix + "c", CampaignTestSupport.plan(1));
+	}
+
+	/** A start form, probed, then submitted as Tasklist's 发起流程 does. */
+	private String start(String processKey, String user, Map<String, Object> plan) throws Exception {
 		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
-			.processDefinitionKey("CampaignProcess")
+			.processDefinitionKey(processKey)
 			.latestVersion()
 			.singleResult();
-		TestHttp committee = as(this.prefix + "c");
-		String element = "CampaignProcess/" + startEventWithForm(definition);
-		Map<String, Object> plan = CampaignTestSupport.plan(1);
+		TestHttp committee = as(user);
+		String element = processKey + "/" + startEventWithForm(definition);
 		long instances = this.support.runtimeService.createProcessInstanceQuery().count();
 		String path = "/engine-rest/process-definition/" + definition.getId();
 		for (String extra : extras(element)) {
@@ -216,7 +273,7 @@ class SubmissionBoundaryTests {
 				return event.getId();
 			}
 		}
-		throw new AssertionError("CampaignProcess has no start form");
+		throw new AssertionError(definition.getKey() + " has no start form");
 	}
 
 	/**

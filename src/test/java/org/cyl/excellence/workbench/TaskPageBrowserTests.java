@@ -235,7 +235,7 @@ class TaskPageBrowserTests {
 				case "number" -> element.sendKeys(Keys.chord(Keys.CONTROL, "a"),
 						String.valueOf(Math.max(c.path("validate").path("min").asInt(1), 1)));
 				case "datetime" -> date(id, LocalDate.now());
-				case "radio", "checklist" -> driver.executeScript("arguments[0].click();", element);
+				case "radio", "checklist", "checkbox" -> driver.executeScript("arguments[0].click();", element);
 				case "select" -> {
 					WebElement group = element
 						.findElement(By.xpath("./ancestor::*[contains(@class,'fjs-input-group')][1]"));
