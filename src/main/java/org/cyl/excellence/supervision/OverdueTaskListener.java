@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The timeout listener of every user task of CampaignProcess and BranchCampaignProcess:
- * when a task passes its due date it is recorded for supervision (督查) and stays open and
- * visible where it was.
+ * The timeout listener of every user task of the campaign's and the standing duties'
+ * models: when a task passes its due date it is recorded for supervision (督查) and stays
+ * open and visible where it was.
  */
 @Component
 class OverdueTaskListener implements TaskListener {
@@ -32,13 +32,10 @@ class OverdueTaskListener implements TaskListener {
 					.map(IdentityLink::getGroupId)
 					.filter((g) -> g != null)
 					.collect(Collectors.joining(","));
-		Object branch = task.getVariable("branchCode");
-		// overdue_task belongs to a campaign (campaign_id not null): the standing duties'
-		// tasks, outside any campaign, are not recorded there (yet); they stay open and
-		// visible with their due dates
-		if (task.getVariable("campaignId") == null) {
-			return;
-		}
+		// a campaign's task or a standing duty's (no campaign); a duty of a 团总支 or 团委
+		// (双向述职评议) is recorded under its organisation
+		Object branch = (task.getVariable("branchCode") != null) ? task.getVariable("branchCode")
+				: task.getVariable("orgCode");
 		this.jdbc
 			.sql("""
 					insert into overdue_task (task_id, campaign_id, branch_code, task_name, candidate, due_date, recorded_at)

@@ -42,6 +42,9 @@ class BranchMemberAppraisalProcessTests {
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	CampaignTestSupport support;
 
 	String prefix;
@@ -353,6 +356,11 @@ class BranchMemberAppraisalProcessTests {
 			.get(0);
 		this.support.managementService.executeJob(timer.getId());
 		assertThat(this.support.taskService.createTaskQuery().taskId(writing.getId()).count()).isEqualTo(1);
+		// recorded for supervision (督查) like a campaign's task, with no campaign
+		assertThat(this.jdbc.sql("select branch_code, campaign_id from overdue_task where task_id = ?")
+			.param(writing.getId())
+			.query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+			.list()).containsExactly(this.branch + "/null");
 	}
 
 }
