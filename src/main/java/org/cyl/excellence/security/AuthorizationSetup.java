@@ -87,6 +87,9 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		// CampaignPlan)
 		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "CampaignProcess", Permissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		// … and the year's 双向述职评议 for their subtree (start form DutyReportLaunch)
+		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "DutyReportProcess", Permissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
 		Map<String, TaskQuery> shared = new LinkedHashMap<>();

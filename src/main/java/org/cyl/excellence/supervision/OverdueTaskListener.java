@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The timeout listener of every user task of CampaignProcess and BranchCampaignProcess:
- * when a task passes its due date it is recorded for supervision (督查) and stays open and
- * visible where it was.
+ * The timeout listener of every user task (CampaignProcess, BranchCampaignProcess, the
+ * standing duties): when a task passes its due date it is recorded for supervision (督查)
+ * and stays open and visible where it was.
  */
 @Component
 class OverdueTaskListener implements TaskListener {
@@ -32,6 +32,11 @@ class OverdueTaskListener implements TaskListener {
 					.map(IdentityLink::getGroupId)
 					.filter((g) -> g != null)
 					.collect(Collectors.joining(","));
+		if (task.getVariable("campaignId") == null) {
+			// a standing duty's task (no campaign): the overdue list finds it by its due
+			// date; the record here counts a campaign's late tasks
+			return;
+		}
 		Object branch = task.getVariable("branchCode");
 		this.jdbc
 			.sql("""
