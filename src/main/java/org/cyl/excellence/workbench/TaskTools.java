@@ -23,13 +23,15 @@ final class TaskTools {
 			"Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录"), "Task_PartyReview",
 			(v) -> branchPage(v, "record", "本支部活动记录"),
 			// 发起群众评议: the campaign's appraisals, where the ballots appear once issued
-			"Task_InitiateAppraisal", TaskTools::appraisals);
+			"Task_InitiateAppraisal", TaskTools::appraisals,
+			// 点评述职报告 / 验收整改 (双向述职评议): the secretary's report as a PDF
+			"Task_CommentReport", TaskTools::dutyReport, "Task_CheckRectification", TaskTools::dutyReport);
 
 	private TaskTools() {
 	}
 
 	/** The variables the tools read (of the task's process). */
-	static final List<String> VARIABLES = List.of("campaignId", "branchCode");
+	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "dutyReportId");
 
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
@@ -41,6 +43,15 @@ final class TaskTools {
 				: List.of(new Link("本活动的群众评议（选票、结果）",
 						UriComponentsBuilder.fromPath("/appraisals")
 							.queryParam("campaign", v.get("campaignId"))
+							.encode()
+							.toUriString()));
+	}
+
+	private static List<Link> dutyReport(Map<String, Object> v) {
+		return (v.get("dutyReportId") == null) ? List.of()
+				: List.of(new Link("述职报告（PDF）",
+						UriComponentsBuilder.fromPath("/dutyreports/{id}.pdf")
+							.buildAndExpand(v.get("dutyReportId"))
 							.encode()
 							.toUriString()));
 	}
