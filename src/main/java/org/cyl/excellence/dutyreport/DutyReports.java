@@ -59,6 +59,11 @@ public class DutyReports {
 		return this.reports.ofOrganization(orgCode).stream().map((r) -> row(r, orgs)).toList();
 	}
 
+	/** Whether the committee has launched a duty report yet. */
+	public boolean hasLaunches(String committeeCode) {
+		return !this.reports.launches(List.of(committeeCode)).isEmpty();
+	}
+
 	private Row row(Report r, Map<String, Organization> orgs) {
 		Organization org = orgs.get(r.orgCode());
 		return new Row(r.id(), r.launchId(), r.year(), r.orgCode(), (org != null) ? org.name() : r.orgCode(),
