@@ -225,7 +225,9 @@ class AppraisalController {
 	}
 
 	private Results results(String id, Authentication authentication) {
-		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
+		Appraisal a = this.appraisals.find(id)
+			.filter((found) -> !found.poll())
+			.orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
 		Organization org = this.organizations.find(a.orgCode()).orElseThrow();
 		if (!this.access.mayReadResults(authentication, a)) {
 			throw new AccessDeniedException("评议结果只在公布范围内可见");
@@ -268,7 +270,9 @@ class AppraisalController {
 	 * administrator.
 	 */
 	private Appraisal organizing(String id, Authentication authentication) {
-		Appraisal a = this.appraisals.find(id).orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
+		Appraisal a = this.appraisals.find(id)
+			.filter((found) -> !found.poll())
+			.orElseThrow(() -> new NotFoundException("评议 " + id + " 不存在"));
 		if (!this.access.organizes(authentication, a)) {
 			throw new AccessDeniedException("只有组织评议的团委委员可以打印选票或结束评议");
 		}

@@ -43,6 +43,14 @@ class AppraisalRepository {
 			return this.orgCode.equals(this.committeeCode);
 		}
 
+		/**
+		 * Whether it is a one-question poll of another module ({@link Polls}), answered 好
+		 * / 中 / 差: no appraisal page lists or opens it.
+		 */
+		boolean poll() {
+			return Polls.SCOPE.equals(this.publishScope);
+		}
+
 	}
 
 	void create(Appraisal a, String author) {
@@ -78,7 +86,10 @@ class AppraisalRepository {
 
 	/** Every appraisal, the newest first. */
 	List<Appraisal> findAll() {
-		return this.jdbc.sql("select * from appraisal order by created_at desc, id").query(APPRAISAL).list();
+		return this.jdbc
+			.sql("select * from appraisal where publish_scope <> '" + Polls.SCOPE + "' order by created_at desc, id")
+			.query(APPRAISAL)
+			.list();
 	}
 
 	/** The appraisals of a campaign for one organisation, round by round. */

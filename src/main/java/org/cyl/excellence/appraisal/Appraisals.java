@@ -90,10 +90,11 @@ public class Appraisals {
 		if (orgCodes.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc.sql("""
-				select org_code, campaign_id, grade, outcome, satisfaction, dissatisfaction, closed_at from appraisal
-				where status = 'CLOSED' and org_code in (:orgs) and closed_at >= :start and closed_at < :end
-				order by closed_at""")
+		return this.jdbc
+			.sql("""
+					select org_code, campaign_id, grade, outcome, satisfaction, dissatisfaction, closed_at from appraisal
+					where status = 'CLOSED' and publish_scope <> 'POLL' and org_code in (:orgs) and closed_at >= :start and closed_at < :end
+					order by closed_at""")
 			.param("orgs", orgCodes)
 			.param("start", Timestamp.valueOf(from))
 			.param("end", Timestamp.valueOf(to))

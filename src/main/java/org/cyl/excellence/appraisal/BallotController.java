@@ -72,7 +72,8 @@ class BallotController {
 		model.addAttribute("organization", name(view));
 		model.addAttribute("candidateList", view.appraisal().candidateList());
 		model.addAttribute("items", view.items());
-		model.addAttribute("answers", Answer.values());
+		model.addAttribute("poll", view.appraisal().poll());
+		model.addAttribute("answers", view.appraisal().poll() ? PollAnswer.values() : Answer.values());
 		model.addAttribute("chosen", answers);
 		model.addAttribute("comment", comment);
 		model.addAttribute("error", error);

@@ -101,7 +101,7 @@ public class BallotService {
 			throw new Refused(State.OPEN, "请对每一项作出评价");
 		}
 		for (int i = 0; i < answers.size(); i++) {
-			if (answers.get(i) == null || Answer.parse(answers.get(i)).isEmpty()) {
+			if (answers.get(i) == null || !onScale(view.appraisal(), answers.get(i))) {
 				throw new Refused(State.OPEN, "请对“" + view.items().get(i) + "”作出评价");
 			}
 		}
@@ -119,6 +119,14 @@ public class BallotService {
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Whether the answer is one of the appraisal's scale: 好 / 中 / 差 for a poll, else 满意 …
+	 * 不满意.
+	 */
+	static boolean onScale(Appraisal appraisal, String answer) {
+		return appraisal.poll() ? PollAnswer.parse(answer).isPresent() : Answer.parse(answer).isPresent();
 	}
 
 	static List<String> items(Appraisal appraisal) {

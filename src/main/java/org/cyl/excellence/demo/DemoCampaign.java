@@ -66,8 +66,12 @@ class DemoCampaign {
 
 	private final RepositoryService repository;
 
+	private final DemoDutyReport dutyReport;
+
 	DemoCampaign(DemoProperties demo, Campaigns campaigns, OrganizationDirectory organizations, FormService forms,
-			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository) {
+			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository,
+			DemoDutyReport dutyReport) {
+		this.dutyReport = dutyReport;
 		this.enabled = demo.enabled() && demo.campaign();
 		this.campaigns = campaigns;
 		this.organizations = organizations;
@@ -91,6 +95,8 @@ class DemoCampaign {
 			// a demo that could not be staged must not stop the application
 			log.warn("The demo campaign could not be staged completely", ex);
 		}
+		// the standing duties after the campaign, on the same first start
+		this.dutyReport.seed();
 	}
 
 	String run() {

@@ -4,7 +4,7 @@
  * start; the running member appraisal (DemoMemberAppraisal). No module depends on it.
  */
 @ApplicationModule(displayName = "演示数据 · demo",
-		allowedDependencies = { "campaign", "branch", "organization", "memberappraisal" })
+		allowedDependencies = { "campaign", "branch", "organization", "memberappraisal", "dutyreport" })
 package org.cyl.excellence.demo;
 
 import org.springframework.modulith.ApplicationModule;

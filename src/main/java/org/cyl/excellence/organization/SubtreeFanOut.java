@@ -1,7 +1,9 @@
 package org.cyl.excellence.organization;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -71,6 +73,68 @@ public class SubtreeFanOut {
 				continue;
 			}
 			this.runtimeService.startProcessInstanceByKey(processKey, key, variables.apply(branch));
+			started++;
+		}
+		return started;
+	}
+
+	/**
+	 * The organisations of the given types strictly below the committee (the committee
+	 * itself left out), ordered by code: e.g. every 团总支 and 团支部 whose secretary reports
+	 * in a duty launched by a 团委 (书记抓、抓书记). Started in chunks as by {@link #startChunk},
+	 * with {@link #chunksOf} and {@link #startChunkOf}.
+	 */
+	public List<String> below(String committeeCode, Set<OrganizationType> types) {
+		Map<String, Organization> byCode = this.organizations.byCode();
+		List<String> found = new ArrayList<>();
+		for (Organization o : byCode.values()) {
+			if (!o.code().equals(committeeCode) && types.contains(o.type()) && isBelow(o, committeeCode, byCode)) {
+				found.add(o.code());
+			}
+		}
+		found.sort(String::compareTo);
+		return found;
+	}
+
+	private static boolean isBelow(Organization org, String committeeCode, Map<String, Organization> byCode) {
+		int depth = 0;
+		for (Organization o = org; o != null && o.parentCode() != null
+				&& depth++ < 100; o = byCode.get(o.parentCode())) {
+			if (o.parentCode().equals(committeeCode)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The chunk numbers 0 … n−1 for the organisations of {@link #below}. */
+	public List<Integer> chunksOf(String committeeCode, Set<OrganizationType> types) {
+		int found = below(committeeCode, types).size();
+		return IntStream.range(0, (found + this.chunkSize - 1) / this.chunkSize).boxed().toList();
+	}
+
+	/**
+	 * As {@link #startChunk}, for the organisations of {@link #below}: starts the process
+	 * for each of the chunk that has none yet under the same business key; returns how
+	 * many it started.
+	 */
+	public int startChunkOf(String committeeCode, Set<OrganizationType> types, int chunk, String processKey,
+			Function<Organization, String> businessKey, Function<Organization, Map<String, Object>> variables) {
+		List<String> found = below(committeeCode, types);
+		int from = Math.min(found.size(), chunk * this.chunkSize);
+		int to = Math.min(found.size(), from + this.chunkSize);
+		Map<String, Organization> byCode = this.organizations.byCode();
+		int started = 0;
+		for (String code : found.subList(from, to)) {
+			Organization org = byCode.get(code);
+			String key = businessKey.apply(org);
+			if (this.historyService.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(processKey)
+				.processInstanceBusinessKey(key)
+				.count() > 0) {
+				continue;
+			}
+			this.runtimeService.startProcessInstanceByKey(processKey, key, variables.apply(org));
 			started++;
 		}
 		return started;

@@ -88,11 +88,14 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "CampaignProcess", Permissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-		// committee members of a 团委 or 团总支 launch the annual member appraisal for their
-		// subtree (start form MemberAppraisalLaunch)
+		// committee members of a 团委 or 团总支 launch the standing duties for their subtree:
+		// the annual member appraisal (start form MemberAppraisalLaunch) and the year's
+		// 双向述职评议 (DutyReportLaunch)
 		for (String committees : java.util.List.of(Groups.COMMITTEES, Groups.GENERAL_BRANCH_COMMITTEES)) {
-			grant(committees, Resources.PROCESS_DEFINITION, "MemberAppraisalProcess", Permissions.READ,
-					ProcessDefinitionPermissions.CREATE_INSTANCE);
+			for (String duty : java.util.List.of("MemberAppraisalProcess", "DutyReportProcess")) {
+				grant(committees, Resources.PROCESS_DEFINITION, duty, Permissions.READ,
+						ProcessDefinitionPermissions.CREATE_INSTANCE);
+			}
 			grant(committees, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 		}
 

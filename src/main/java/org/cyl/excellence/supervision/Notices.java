@@ -38,6 +38,15 @@ public class Notices {
 
 	}
 
+	/**
+	 * Sends the person a notice on their 工作台 ({@code link}: the path of the page of its
+	 * work, or null), in the caller's transaction: a notice of work that was rolled back
+	 * is never sent.
+	 */
+	public void send(String username, String text, String link) {
+		this.repository.addNotice(username, text, link, LocalDateTime.now());
+	}
+
 	/** How many of the person's notices are unread. */
 	public int unread(String username) {
 		return this.repository.unreadNotices(username);

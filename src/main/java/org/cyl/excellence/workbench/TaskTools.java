@@ -16,24 +16,28 @@ final class TaskTools {
 	record Link(String label, String href) {
 	}
 
-	private static final Map<String, Function<Map<String, Object>, List<Link>>> TOOLS = Map.of(
+	private static final Map<String, Function<Map<String, Object>, List<Link>>> TOOLS = Map.ofEntries(
 			// 审核承诺: the branch's pledges as its members wrote them
-			"Task_ReviewPledges", (v) -> branchPage(v, "pledges", "本支部的承诺"),
+			Map.entry("Task_ReviewPledges", (v) -> branchPage(v, "pledges", "本支部的承诺")),
 			// 团委点评 / 党组织点评: the branch's record
-			"Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录"), "Task_PartyReview",
-			(v) -> branchPage(v, "record", "本支部活动记录"),
+			Map.entry("Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录")),
+			Map.entry("Task_PartyReview", (v) -> branchPage(v, "record", "本支部活动记录")),
 			// 发起群众评议: the campaign's appraisals, where the ballots appear once issued
-			"Task_InitiateAppraisal", TaskTools::appraisals,
+			Map.entry("Task_InitiateAppraisal", TaskTools::appraisals),
 			// 团员教育评议: the branch's appraisal sheet, where the per-member data is entered
-			"Task_RecordSelfAssessments", TaskTools::appraisalSheet, "Task_RecordAppraisalMeeting",
-			TaskTools::appraisalSheet, "Task_ProposeMemberGrades", TaskTools::appraisalSheet,
-			"Task_ApproveMemberGrades", TaskTools::appraisalSheet);
+			Map.entry("Task_RecordSelfAssessments", TaskTools::appraisalSheet),
+			Map.entry("Task_RecordAppraisalMeeting", TaskTools::appraisalSheet),
+			Map.entry("Task_ProposeMemberGrades", TaskTools::appraisalSheet),
+			Map.entry("Task_ApproveMemberGrades", TaskTools::appraisalSheet),
+			// 点评述职报告 / 验收整改 (双向述职评议): the secretary's report as a PDF
+			Map.entry("Task_CommentReport", TaskTools::dutyReport),
+			Map.entry("Task_CheckRectification", TaskTools::dutyReport));
 
 	private TaskTools() {
 	}
 
 	/** The variables the tools read (of the task's process). */
-	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "appraisalId");
+	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "appraisalId", "dutyReportId");
 
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
@@ -54,6 +58,15 @@ final class TaskTools {
 				: List.of(new Link("评议登记表（逐人登记）",
 						UriComponentsBuilder.fromPath("/member-appraisals/{a}/branches/{b}")
 							.buildAndExpand(v.get("appraisalId"), v.get("branchCode"))
+							.encode()
+							.toUriString()));
+	}
+
+	private static List<Link> dutyReport(Map<String, Object> v) {
+		return (v.get("dutyReportId") == null) ? List.of()
+				: List.of(new Link("述职报告（PDF）",
+						UriComponentsBuilder.fromPath("/dutyreports/{id}.pdf")
+							.buildAndExpand(v.get("dutyReportId"))
 							.encode()
 							.toUriString()));
 	}

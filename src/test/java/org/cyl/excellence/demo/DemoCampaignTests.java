@@ -60,15 +60,39 @@ class DemoCampaignTests {
 			assertThat(engine.getTaskService()
 				.createTaskQuery()
 				.taskCandidateGroup("org120201secretary")
+				.processDefinitionKey("BranchCampaignProcess")
 				.includeAssignedTasks()
 				.list()).extracting("name", "assignee")
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("限期整改", "sec120201"));
 			assertThat(engine.getTaskService()
 				.createTaskQuery()
 				.taskCandidateGroup("org120103secretary")
+				.processDefinitionKey("BranchCampaignProcess")
 				.includeAssignedTasks()
 				.list()).extracting("name", "assignee")
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("制定支部方案并动员", "sec120103"));
+			// the duty report: 120102's secretary has reported, her members have their
+			// ballot links, the 团总支 has her report to comment on; the others write
+			assertThat(
+					jdbc.sql("select org_code from duty_report where status = 'APPRAISING'").query(String.class).list())
+				.containsExactly("120102");
+			assertThat(jdbc.sql("select count(*) from duty_report").query(Integer.class).single()).isEqualTo(11);
+			assertThat(
+					jdbc.sql("select count(*) from notice where link like '/ballot/%'").query(Integer.class).single())
+				.isPositive();
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org1201committee")
+				.processDefinitionKey("SecretaryDutyReportProcess")
+				.includeAssignedTasks()
+				.list()).extracting("name").containsExactly("点评述职报告");
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.taskCandidateGroup("org120101secretary")
+				.processDefinitionKey("SecretaryDutyReportProcess")
+				.includeAssignedTasks()
+				.list()).extracting("name", "assignee")
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("撰写述职报告", "sec120101"));
 			// readable business keys: the campaign's title, the organisation, the
 			// branch's code
 			String shortId = id.substring(0, 8);

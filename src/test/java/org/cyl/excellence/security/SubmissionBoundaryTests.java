@@ -114,6 +114,7 @@ class SubmissionBoundaryTests {
 		try {
 			drive(campaign);
 			driveMemberAppraisal();
+			driveDutyReport();
 		}
 		finally {
 			this.support.submitThrough(null);
@@ -264,6 +265,36 @@ class SubmissionBoundaryTests {
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		this.probed.add(element);
 		return json.readTree(started.body()).get("id").asText();
+	}
+
+	/**
+	 * The duty report (双向述职评议) of the first branch: its secretary appraised 差, the
+	 * rectification returned once and accepted.
+	 */
+	private void driveDutyReport() throws Exception {
+		CampaignTestSupport s = this.support;
+		String launch = start("DutyReportProcess", this.prefix + "c",
+				org.cyl.excellence.dutyreport.DutyReportTestSupport.launchForm());
+		s.runJobs(launch);
+		String pid = s.jdbc
+			.sql("select r.process_instance_id from duty_report r join duty_report_launch l on l.id = r.launch_id"
+					+ " where l.process_instance_id = ? and r.org_code = ?")
+			.params(launch, this.prefix + "B1")
+			.query(String.class)
+			.single();
+		s.complete(s.task(pid, "Task_WriteReport"),
+				Map.of("reportText", org.cyl.excellence.dutyreport.DutyReportTestSupport.report(800)));
+		String poll = (String) s.runtimeService.getVariable(pid, "pollId");
+		for (int i = 0; i < 2; i++) {
+			s.ballots.submit(s.tokens.token(poll, i), List.of("POOR"), null);
+		}
+		s.complete(s.task(pid, "Task_CommentReport"), Map.of("commentText", "报告对履职不足的分析还不够深入，请补充整改措施。"));
+		s.fireTimer(pid, "Event_AppraisalClosed");
+		s.complete(s.task(pid, "Task_Rectify"), Map.of("rectifyMeasures", "措施一", "rectifyResult", "情况一"));
+		s.complete(s.task(pid, "Task_CheckRectification"), Map.of("checkDecision", "return", "checkOpinion", "请落实到月"));
+		s.complete(s.task(pid, "Task_Rectify"), Map.of("rectifyMeasures", "措施二", "rectifyResult", "情况二"));
+		s.complete(s.task(pid, "Task_CheckRectification"), Map.of("checkDecision", "accept"));
+		assertThat(s.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
 	}
 
 	private String startEventWithForm(ProcessDefinition definition) {
