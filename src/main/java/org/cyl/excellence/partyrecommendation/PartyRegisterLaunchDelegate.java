@@ -27,8 +27,11 @@ import static org.cyl.excellence.partyrecommendation.PartyRecommendationVariable
 @Component
 class PartyRegisterLaunchDelegate implements JavaDelegate {
 
+	/**
+	 * Those whose committee members may launch: as for the campaign (Groups.COMMITTEES).
+	 */
 	private static final Set<OrganizationType> COMMITTEES = Set.of(OrganizationType.HIGHER_COMMITTEE,
-			OrganizationType.COMMITTEE, OrganizationType.GENERAL_BRANCH);
+			OrganizationType.COMMITTEE);
 
 	private final PartyRecommendationRepository repository;
 
@@ -81,8 +84,8 @@ class PartyRegisterLaunchDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * Where the initiator is a committee member (团委, 上级团委 or 团总支; the lowest code when
-	 * there are several).
+	 * Where the initiator is a committee member (团委 or 上级团委; the lowest code when there
+	 * are several).
 	 */
 	private Organization committeeOf(String initiator) {
 		if (initiator == null) {
@@ -95,7 +98,7 @@ class PartyRegisterLaunchDelegate implements JavaDelegate {
 			.filter((o) -> COMMITTEES.contains(o.type()))
 			.toList();
 		if (committees.isEmpty()) {
-			throw FormData.invalid("发起人", "不是任何团委（团总支）的委员：只有团委委员可以发起推优入党");
+			throw FormData.invalid("发起人", "不是任何团委的委员：只有团委委员可以发起推优入党");
 		}
 		return committees.get(0);
 	}
