@@ -23,13 +23,18 @@ final class TaskTools {
 			"Task_CommitteeReview", (v) -> branchPage(v, "record", "本支部活动记录"), "Task_PartyReview",
 			(v) -> branchPage(v, "record", "本支部活动记录"),
 			// 发起群众评议: the campaign's appraisals, where the ballots appear once issued
-			"Task_InitiateAppraisal", TaskTools::appraisals);
+			"Task_InitiateAppraisal", TaskTools::appraisals,
+			// 推优入党: the committee's round with every branch's candidates, votes and
+			// checks (核查异议 shares its key with CommendationProcess: only a task with a
+			// launchId gets the link)
+			"Task_AgreeList", TaskTools::partyRecommendation, "Task_ApproveRecommendation",
+			TaskTools::partyRecommendation, "Task_VerifyObjection", TaskTools::partyRecommendation);
 
 	private TaskTools() {
 	}
 
 	/** The variables the tools read (of the task's process). */
-	static final List<String> VARIABLES = List.of("campaignId", "branchCode");
+	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "launchId");
 
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
@@ -41,6 +46,15 @@ final class TaskTools {
 				: List.of(new Link("本活动的群众评议（选票、结果）",
 						UriComponentsBuilder.fromPath("/appraisals")
 							.queryParam("campaign", v.get("campaignId"))
+							.encode()
+							.toUriString()));
+	}
+
+	private static List<Link> partyRecommendation(Map<String, Object> v) {
+		return (v.get("launchId") == null) ? List.of()
+				: List.of(new Link("本轮推优名单（各支部人选、得票、考察）",
+						UriComponentsBuilder.fromPath("/party-recommendations/{id}")
+							.buildAndExpand(v.get("launchId"))
 							.encode()
 							.toUriString()));
 	}
