@@ -66,8 +66,12 @@ class DemoCampaign {
 
 	private final RepositoryService repository;
 
+	private final DemoPartyRecommendation partyRecommendation;
+
 	DemoCampaign(DemoProperties demo, Campaigns campaigns, OrganizationDirectory organizations, FormService forms,
-			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository) {
+			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository,
+			DemoPartyRecommendation partyRecommendation) {
+		this.partyRecommendation = partyRecommendation;
 		this.enabled = demo.enabled() && demo.campaign();
 		this.campaigns = campaigns;
 		this.organizations = organizations;
@@ -86,6 +90,8 @@ class DemoCampaign {
 		try {
 			String id = run();
 			log.info("Demo campaign {} started: branches at different stages", id);
+			// the standing duties' demo rounds after the campaign
+			this.partyRecommendation.seed();
 		}
 		catch (RuntimeException ex) {
 			// a demo that could not be staged must not stop the application

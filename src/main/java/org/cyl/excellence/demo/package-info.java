@@ -3,7 +3,8 @@
  * running campaign (app.demo-data): branches staged at different steps on the first
  * start. No module depends on it.
  */
-@ApplicationModule(displayName = "演示数据 · demo", allowedDependencies = { "campaign", "branch", "organization" })
+@ApplicationModule(displayName = "演示数据 · demo",
+		allowedDependencies = { "campaign", "branch", "organization", "partyrecommendation" })
 package org.cyl.excellence.demo;
 
 import org.springframework.modulith.ApplicationModule;
