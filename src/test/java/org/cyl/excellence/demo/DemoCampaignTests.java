@@ -60,15 +60,23 @@ class DemoCampaignTests {
 			assertThat(engine.getTaskService()
 				.createTaskQuery()
 				.taskCandidateGroup("org120201secretary")
+				.processDefinitionKey("BranchCampaignProcess")
 				.includeAssignedTasks()
 				.list()).extracting("name", "assignee")
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("限期整改", "sec120201"));
 			assertThat(engine.getTaskService()
 				.createTaskQuery()
 				.taskCandidateGroup("org120103secretary")
+				.processDefinitionKey("BranchCampaignProcess")
 				.includeAssignedTasks()
 				.list()).extracting("name", "assignee")
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("制定支部方案并动员", "sec120103"));
+			// the demo's round of 推优入党 waits in every branch of 校团委
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.processDefinitionKey("BranchPartyRecommendationProcess")
+				.taskAssignee("sec120301")
+				.list()).isNotEmpty();
 			// readable business keys: the campaign's title, the organisation, the
 			// branch's code
 			String shortId = id.substring(0, 8);
