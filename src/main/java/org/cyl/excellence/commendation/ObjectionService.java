@@ -93,20 +93,9 @@ class ObjectionService {
 		String n = trim(name);
 		String c = trim(contact);
 		String text = trim(content);
-		if (n.isEmpty() || c.isEmpty()) {
-			throw new RefusedException(400, "请填写真实姓名和联系方式：匿名异议不予受理");
-		}
-		if (namesNobody(n)) {
-			throw new RefusedException(400, "请填写真实姓名：“匿名”“某同学”“群众”“知情人”等署名视同匿名，匿名异议不予受理");
-		}
-		if (n.length() < 2 || n.length() > 20) {
-			throw new RefusedException(400, "姓名应为 2 到 20 个字");
-		}
-		if (!PHONE.matcher(c).matches() && !EMAIL.matcher(c).matches()) {
-			throw new RefusedException(400, "联系方式应为手机号码、固定电话或电子邮箱，以便核实");
-		}
-		if (text.length() < 10 || text.length() > 2000) {
-			throw new RefusedException(400, "异议内容应为 10 到 2000 个字，写明具体事实");
+		String refusal = ObjectionRules.refusal(n, c, text);
+		if (refusal != null) {
+			throw new RefusedException(400, refusal);
 		}
 		Commendation commendation = this.commendations.lock(campaignId)
 			.orElseThrow(() -> new NotFoundException("没有这项表彰"));

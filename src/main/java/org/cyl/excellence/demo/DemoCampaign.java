@@ -68,10 +68,13 @@ class DemoCampaign {
 
 	private final DemoDutyReport dutyReport;
 
+	private final DemoPartyRecommendation partyRecommendation;
+
 	DemoCampaign(DemoProperties demo, Campaigns campaigns, OrganizationDirectory organizations, FormService forms,
 			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository,
-			DemoDutyReport dutyReport) {
+			DemoDutyReport dutyReport, DemoPartyRecommendation partyRecommendation) {
 		this.dutyReport = dutyReport;
+		this.partyRecommendation = partyRecommendation;
 		this.enabled = demo.enabled() && demo.campaign();
 		this.campaigns = campaigns;
 		this.organizations = organizations;
@@ -90,6 +93,8 @@ class DemoCampaign {
 		try {
 			String id = run();
 			log.info("Demo campaign {} started: branches at different stages", id);
+			// the standing duties' demo rounds after the campaign
+			this.partyRecommendation.seed();
 		}
 		catch (RuntimeException ex) {
 			// a demo that could not be staged must not stop the application

@@ -87,6 +87,9 @@ class AuthorizationSetup implements SmartInitializingSingleton {
 		// CampaignPlan)
 		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "CampaignProcess", Permissions.READ,
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		// … and 推优入党 for their subtree (start form PartyRecommendationLaunch)
+		grant(Groups.COMMITTEES, Resources.PROCESS_DEFINITION, "PartyRecommendationProcess", Permissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Groups.COMMITTEES, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 		// committee members of a 团委 or 团总支 launch the standing duties for their subtree:
 		// the annual member appraisal (start form MemberAppraisalLaunch) and the year's

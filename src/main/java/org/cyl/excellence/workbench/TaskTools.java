@@ -31,13 +31,20 @@ final class TaskTools {
 			Map.entry("Task_ApproveMemberGrades", TaskTools::appraisalSheet),
 			// 点评述职报告 / 验收整改 (双向述职评议): the secretary's report as a PDF
 			Map.entry("Task_CommentReport", TaskTools::dutyReport),
-			Map.entry("Task_CheckRectification", TaskTools::dutyReport));
+			Map.entry("Task_CheckRectification", TaskTools::dutyReport),
+			// 推优入党: the committee's round with every branch's candidates, votes and
+			// checks (核查异议 shares its key with CommendationProcess: only a task with a
+			// launchId gets the link)
+			Map.entry("Task_AgreeList", TaskTools::partyRecommendation),
+			Map.entry("Task_ApproveRecommendation", TaskTools::partyRecommendation),
+			Map.entry("Task_VerifyObjection", TaskTools::partyRecommendation));
 
 	private TaskTools() {
 	}
 
 	/** The variables the tools read (of the task's process). */
-	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "appraisalId", "dutyReportId");
+	static final List<String> VARIABLES = List.of("campaignId", "branchCode", "appraisalId", "dutyReportId",
+			"launchId");
 
 	static List<Link> of(String taskDefinitionKey, Map<String, Object> variables) {
 		Function<Map<String, Object>, List<Link>> tools = TOOLS.get(taskDefinitionKey);
@@ -67,6 +74,15 @@ final class TaskTools {
 				: List.of(new Link("述职报告（PDF）",
 						UriComponentsBuilder.fromPath("/dutyreports/{id}.pdf")
 							.buildAndExpand(v.get("dutyReportId"))
+							.encode()
+							.toUriString()));
+	}
+
+	private static List<Link> partyRecommendation(Map<String, Object> v) {
+		return (v.get("launchId") == null) ? List.of()
+				: List.of(new Link("本轮推优名单（各支部人选、得票、考察）",
+						UriComponentsBuilder.fromPath("/party-recommendations/{id}")
+							.buildAndExpand(v.get("launchId"))
 							.encode()
 							.toUriString()));
 	}

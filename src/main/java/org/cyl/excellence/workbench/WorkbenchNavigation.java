@@ -1,5 +1,7 @@
 package org.cyl.excellence.workbench;
 
+import org.cyl.excellence.organization.OrganizationDirectory;
+import org.cyl.excellence.organization.Role;
 import org.cyl.excellence.supervision.Notices;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -18,8 +20,20 @@ public class WorkbenchNavigation {
 
 	private final Notices notices;
 
-	WorkbenchNavigation(Notices notices) {
+	private final OrganizationDirectory organizations;
+
+	WorkbenchNavigation(Notices notices, OrganizationDirectory organizations) {
 		this.notices = notices;
+		this.organizations = organizations;
+	}
+
+	/**
+	 * Whether the logged-in person is a committee member (委员) somewhere: the committees'
+	 * pages (推优入党) are theirs.
+	 */
+	public boolean committeeMember() {
+		String person = person();
+		return person != null && !this.organizations.organizationsWhere(person, Role.COMMITTEE).isEmpty();
 	}
 
 	/** Whether a person is logged in (the public pages have nobody). */

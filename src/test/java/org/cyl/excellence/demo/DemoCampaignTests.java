@@ -93,6 +93,12 @@ class DemoCampaignTests {
 				.includeAssignedTasks()
 				.list()).extracting("name", "assignee")
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("撰写述职报告", "sec120101"));
+			// the demo's round of 推优入党 waits in every branch of 校团委
+			assertThat(engine.getTaskService()
+				.createTaskQuery()
+				.processDefinitionKey("BranchPartyRecommendationProcess")
+				.taskAssignee("sec120301")
+				.list()).isNotEmpty();
 			// readable business keys: the campaign's title, the organisation, the
 			// branch's code
 			String shortId = id.substring(0, 8);

@@ -38,6 +38,7 @@ import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.RestTasks;
 import org.cyl.excellence.TestHttp;
 import org.cyl.excellence.campaign.CampaignTestSupport;
+import org.cyl.excellence.partyrecommendation.PartyRecommendationTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +82,9 @@ class SubmissionBoundaryTests {
 	CampaignTestSupport support;
 
 	@Autowired
+	PartyRecommendationTestSupport party;
+
+	@Autowired
 	RepositoryService repository;
 
 	@Autowired
@@ -109,12 +113,16 @@ class SubmissionBoundaryTests {
 		readDeployedModels();
 		this.prefix = "SB" + System.nanoTime() % 100000;
 		this.support.organization(this.prefix, 2);
-		String campaign = start();
+		String campaign = start("CampaignProcess", this.prefix + "c", CampaignTestSupport.plan(1));
+		this.party.organization(this.prefix + "R", 1);
+		String round = start("PartyRecommendationProcess", this.prefix + "Rc",
+				PartyRecommendationTestSupport.launchForm("ACTIVIST"));
 		this.support.submitThrough(this::probeThenSubmit);
 		try {
 			drive(campaign);
 			driveMemberAppraisal();
 			driveDutyReport();
+			drivePartyRecommendation(round);
 		}
 		finally {
 			this.support.submitThrough(null);
@@ -174,6 +182,35 @@ class SubmissionBoundaryTests {
 		s.fireTimer(commendation, "Event_NoticePeriodEnded");
 		s.issueDecision(commendation, "测团字〔2026〕9号");
 		assertThat(s.runtimeService.createProcessInstanceQuery().processInstanceId(campaign).count()).isZero();
+	}
+
+	/** 推优入党 in a branch of ten members, every detour on the way. */
+	private void drivePartyRecommendation(String round) throws Exception {
+		CampaignTestSupport s = this.support;
+		s.runJobs(round);
+		String p = this.prefix + "R";
+		String b = this.party.branchInstance(p + "B1");
+		s.complete(s.task(b, "Task_ProposeCandidates"), PartyRecommendationTestSupport.candidates(p + "-1-2"));
+		s.complete(s.task(b, "Task_AgreeList"), Map.of("listDecision", "return", "listOpinion", "请补充人选"));
+		s.complete(s.task(b, "Task_ProposeCandidates"),
+				PartyRecommendationTestSupport.candidates(p + "-1-2", p + "-1-3"));
+		s.complete(s.task(b, "Task_AgreeList"), Map.of("listDecision", "agree"));
+		s.complete(s.task(b, "Task_HoldMeeting"), PartyRecommendationTestSupport.meeting(5, 5, 5));
+		s.complete(s.task(b, "Task_HoldMeeting"), PartyRecommendationTestSupport.meeting(9, 8, 8));
+		s.complete(s.task(b, "Task_CheckCandidates"), PartyRecommendationTestSupport.keepAll(2));
+		String candidate = s.jdbc
+			.sql("select id from party_recommendation where process_instance_id = ? and league_no = ?")
+			.params(b, p + "-1-3")
+			.query(String.class)
+			.single();
+		HttpResponse<String> filed = TestHttp.anonymous(this.port)
+			.post("/public/party-recommendations/" + b, TestHttp.form(Map.of("candidate", candidate, "name", "王明",
+					"contact", "13800138000", "content", "该同学本学期有违纪情况，请核实。")), "application/x-www-form-urlencoded");
+		assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+		s.complete(s.task(b, "Task_VerifyObjection"), Map.of("verdict", "DISMISS", "finding", "经核实，反映的情况不属实"));
+		s.fireTimer(b, "Event_NoticePeriodEnded");
+		s.complete(s.task(b, "Task_ApproveRecommendation"), Map.of("issueNo", "测团字〔2026〕16号"));
+		assertThat(s.runtimeService.createProcessInstanceQuery().processInstanceId(b).count()).isZero();
 	}
 
 	/** An objection from the public notice (no login), as anyone files it. */
@@ -239,12 +276,8 @@ class SubmissionBoundaryTests {
 		assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
 	}
 
-	private String start() throws Exception {
-		return start("CampaignProcess", this.prefix + "c", CampaignTestSupport.plan(1));
-	}
-
 	/** A start form, probed, then submitted as Tasklist's 发起流程 does. */
-	private String start(String processKey, String user, Map<String, Object> plan) throws Exception {
+	private String start(String processKey, String user, Map<String, Object> values) throws Exception {
 		ProcessDefinition definition = this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(processKey)
 			.latestVersion()
@@ -254,14 +287,14 @@ class SubmissionBoundaryTests {
 		long instances = this.support.runtimeService.createProcessInstanceQuery().count();
 		String path = "/engine-rest/process-definition/" + definition.getId();
 		for (String extra : extras(element)) {
-			Map<String, Object> with = new HashMap<>(plan);
+			Map<String, Object> with = new HashMap<>(values);
 			with.put(extra, "org" + this.prefix + "B1member");
 			RestTasks.assertRefused(committee.postJson(path + "/submit-form", body(with)), extra);
 		}
-		assertThat(committee.postJson(path + "/start", body(plan)).statusCode()).as("start without the form")
+		assertThat(committee.postJson(path + "/start", body(values)).statusCode()).as("start without the form")
 			.isEqualTo(403);
 		assertThat(this.support.runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
-		HttpResponse<String> started = committee.postJson(path + "/submit-form", body(plan));
+		HttpResponse<String> started = committee.postJson(path + "/submit-form", body(values));
 		assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
 		this.probed.add(element);
 		return json.readTree(started.body()).get("id").asText();
