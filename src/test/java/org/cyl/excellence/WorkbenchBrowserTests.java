@@ -51,6 +51,15 @@ class WorkbenchBrowserTests {
 	CampaignTestSupport support;
 
 	@Autowired
+	org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport memberAppraisals;
+
+	@Autowired
+	org.cyl.excellence.partyrecommendation.PartyRecommendationTestSupport partyRecommendations;
+
+	@Autowired
+	org.cyl.excellence.dutyreport.DutyReportTestSupport dutyReports;
+
+	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
@@ -366,6 +375,58 @@ class WorkbenchBrowserTests {
 	}
 
 	/**
+	 * The standing duties' pages, for an organisation of their own: its 团委 launched each
+	 * duty; 推优入党's first branch has its list on public notice, 述职评议's first secretary has
+	 * reported (the members' ballots are out).
+	 */
+	private void standingDuties(Map<String, String[]> pages) {
+		String r = "WR" + (++counter) + System.nanoTime() % 10000;
+		this.partyRecommendations.organization(r, 1);
+		CampaignTestSupport s = this.support;
+
+		ProcessInstance party = this.partyRecommendations.launch(r + "c", "ACTIVIST");
+		s.runJobs(party.getId());
+		String partyBranch = this.partyRecommendations.branchInstance(r + "B1");
+		Object partyLaunch = s.runtimeService.getVariable(partyBranch, "launchId");
+		this.partyRecommendations.toNotice(partyBranch, r + "-1-2");
+		pages.put("/party-recommendations", new String[] { r + "c", "/party-recommendations" });
+		pages.put("/party-recommendations/{id}", new String[] { r + "c", "/party-recommendations/" + partyLaunch });
+		pages.put("/public/party-recommendations/{pid}",
+				new String[] { null, "/public/party-recommendations/" + partyBranch });
+
+		ProcessInstance appraisal = this.memberAppraisals.launch(r + "c",
+				org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.launch());
+		s.runJobs(appraisal.getId());
+		String appraisalId = s.jdbc.sql("select id from member_appraisal where process_instance_id = ?")
+			.param(appraisal.getId())
+			.query(String.class)
+			.single();
+		pages.put("/member-appraisals", new String[] { r + "c", "/member-appraisals" });
+		pages.put("/member-appraisals/{appraisalId}", new String[] { r + "c", "/member-appraisals/" + appraisalId });
+		pages.put("/member-appraisals/{appraisalId}/branches/{branchCode}",
+				new String[] { r + "s1", "/member-appraisals/" + appraisalId + "/branches/" + r + "B1" });
+
+		ProcessInstance duty = this.dutyReports.launch(r + "c",
+				org.cyl.excellence.dutyreport.DutyReportTestSupport.launchForm());
+		s.runJobs(duty.getId());
+		String dutyLaunch = s.jdbc.sql("select id from duty_report_launch where process_instance_id = ?")
+			.param(duty.getId())
+			.query(String.class)
+			.single();
+		String report = s.jdbc.sql("select id from duty_report where launch_id = ? and org_code = ?")
+			.params(dutyLaunch, r + "B1")
+			.query(String.class)
+			.single();
+		String secretaryProcess = this.dutyReports.reportInstance(dutyLaunch, r + "B1");
+		this.dutyReports.submitAs(r + "s1", s.task(secretaryProcess, "Task_WriteReport"),
+				Map.of("reportText", org.cyl.excellence.dutyreport.DutyReportTestSupport.report(820)));
+		s.runJobs(secretaryProcess);
+		pages.put("/dutyreports", new String[] { r + "c", "/dutyreports" });
+		pages.put("/dutyreports/launches/{id}", new String[] { r + "c", "/dutyreports/launches/" + dutyLaunch });
+		pages.put("/dutyreports/{id}/ballots", new String[] { r + "s1", "/dutyreports/" + report + "/ballots" });
+	}
+
+	/**
 	 * Every page of the application on a phone: the pages the controllers answer to GET
 	 * (their mappings), each with ids of a campaign run here to its decision (表彰决定), as a
 	 * person who may open it.
@@ -406,6 +467,7 @@ class WorkbenchBrowserTests {
 		pages.put("/supervision/{committeeCode}/bulletin", new String[] { q + "c", "/supervision/" + q + "/bulletin" });
 		pages.put("/supervision/{committeeCode}/duties", new String[] { q + "c", "/supervision/" + q + "/duties" });
 		pages.put("/processes/{key}/start", new String[] { q + "c", "/processes/CampaignProcess/start" });
+		standingDuties(pages);
 		pages.put("/commendations/{campaignId}/refused-objections",
 				new String[] { p + "c", "/commendations/" + campaignId + "/refused-objections" });
 		pages.put("/public/notices/{campaignId}", new String[] { null, "/public/notices/" + campaignId });

@@ -82,7 +82,7 @@ class StandingDuties {
 		}
 
 		/** 团员教育评议：进行中3个（自我评价2个，…），本期完成1个，逾期任务0项. */
-		String sentence() {
+		public String sentence() {
 			return this.name + "：进行中" + this.running + "个" + BulletinPdf.stages(this.steps) + "，本期完成"
 					+ this.finishedInPeriod + "个，逾期任务" + this.overdue + "项";
 		}
@@ -181,7 +181,7 @@ class StandingDuties {
 		List<Duty> duties = new ArrayList<>();
 		for (Map.Entry<String, String> duty : names.entrySet()) {
 			String key = duty.getKey();
-			List<Place> at = places.getOrDefault(key, List.of());
+			List<Place> at = new ArrayList<>(places.getOrDefault(key, List.of()));
 			at.sort(Comparator.comparing(Place::orgCode));
 			duties.add(new Duty(key, duty.getValue(), at.size(), steps.getOrDefault(key, Map.of()),
 					overdue.getOrDefault(key, 0), finished.getOrDefault(key, 0), at));

@@ -119,6 +119,15 @@ class StandingDutiesTests {
 		assertThat(duty.places().get(1).overdue()).isFalse();
 		assertThat(duty.sentence()).isEqualTo("测试常态工作：进行中2个（填写自我评价1个，召开支部大会1个），本期完成1个，逾期任务1项");
 
+		// a committee with none of it: the duty with nothing at it
+		this.support.organization(this.prefix + "N", 1);
+		StandingDuties.Duty none = this.duties
+			.in(List.of(KEY), this.prefix + "N", Date.from(now.minus(1, ChronoUnit.DAYS)),
+					Date.from(now.plus(1, ChronoUnit.DAYS)), this.places.tree())
+			.get(0);
+		assertThat(none.running()).isZero();
+		assertThat(none.places()).isEmpty();
+
 		// a period before it all: nothing finished in it
 		assertThat(this.duties
 			.in(List.of(KEY), this.prefix, Date.from(now.minus(9, ChronoUnit.DAYS)),
