@@ -32,9 +32,12 @@ class BallotController {
 
 	private final OrganizationDirectory organizations;
 
-	BallotController(BallotService ballots, OrganizationDirectory organizations) {
+	private final List<BallotNotes> notes;
+
+	BallotController(BallotService ballots, OrganizationDirectory organizations, List<BallotNotes> notes) {
 		this.ballots = ballots;
 		this.organizations = organizations;
+		this.notes = notes;
 	}
 
 	@GetMapping("/ballot/{token}")
@@ -72,6 +75,21 @@ class BallotController {
 		model.addAttribute("organization", name(view));
 		model.addAttribute("candidateList", view.appraisal().candidateList());
 		model.addAttribute("items", view.items());
+		// under each item what was promised (or a candidate's deeds), and the page to
+		// read
+		// it all
+		BallotNotes.Notes found = this.notes.stream()
+			.map((n) -> n.notes(view.appraisal().campaignId(), view.appraisal().orgCode(),
+					view.appraisal().candidateList(), view.items()))
+			.flatMap(java.util.Optional::stream)
+			.findFirst()
+			.orElse(null);
+		List<String> perItem = new ArrayList<>();
+		for (int i = 0; i < view.items().size(); i++) {
+			perItem.add((found != null && i < found.perItem().size()) ? found.perItem().get(i) : null);
+		}
+		model.addAttribute("notes", perItem);
+		model.addAttribute("notesPage", found);
 		model.addAttribute("answers", Answer.values());
 		model.addAttribute("chosen", answers);
 		model.addAttribute("comment", comment);

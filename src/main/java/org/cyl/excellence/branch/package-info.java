@@ -4,7 +4,8 @@
  * API: BranchVariables, PledgeVariables, ReviewVariables, BranchStages, ReviewSummary,
  * Pledges, Recommendations. Keeps appraisal's AppraisalRectified on the record.
  */
-@ApplicationModule(displayName = "团支部创先争优 · branch", allowedDependencies = { "campaign", "appraisal", "organization" })
+@ApplicationModule(displayName = "团支部创先争优 · branch",
+		allowedDependencies = { "campaign", "appraisal", "organization", "documents" })
 package org.cyl.excellence.branch;
 
 import org.springframework.modulith.ApplicationModule;
