@@ -279,6 +279,24 @@ class PublicPledgeTests {
 			.list()).containsExactly("BALLOT");
 	}
 
+	@Test
+	void aCandidateListsBallotShowsEachCandidatesDeeds() {
+		String[] c = campaign("pp6", Plan.NAMES);
+		this.support.finishBranch(c[1]);
+		String commendation = this.support.commendationOf(c[0]);
+		this.support.nominate(commendation, List.of("pp6B1"), List.of());
+		this.support.assess(commendation, (x) -> "ACCEPT", true);
+		this.support.writeDeeds(commendation);
+		this.support.runJobs(commendation);
+		String appraisal = this.support.runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(commendation)
+			.singleResult()
+			.getId();
+		String appraisalId = this.support.initiateAppraisal(appraisal, 2);
+		String page = anonymous("/ballot/" + this.support.tokens.token(appraisalId, 0)).body();
+		assertThat(page).contains("<summary>公示的主要事迹</summary>", "组织志愿服务十二次");
+	}
+
 	private int count(String campaignId) {
 		return this.support.jdbc.sql("select count(*) from suggestion where campaign_id = ?")
 			.param(campaignId)
