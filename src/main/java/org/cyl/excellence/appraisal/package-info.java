@@ -4,7 +4,8 @@
  * AppraisalVariables, Answer, BallotService, BallotTokens, Appraisals (grades,
  * criticisms, closed appraisals, satisfaction per item), AppraisalDirectory (the
  * appraisals a person may reach, with their links), the events AppraisalOpened (the
- * ballots were issued) and AppraisalRectified.
+ * ballots were issued), AppraisalRectified and BallotCommented (a ballot's free comment),
+ * BallotNotes (what a ballot shows under its items, supplied by other modules).
  */
 @ApplicationModule(displayName = "群众评议 · appraisal", allowedDependencies = { "campaign", "organization", "documents" })
 package org.cyl.excellence.appraisal;
