@@ -138,6 +138,9 @@ class PublicPledgeTests {
 			.getBytes("/campaigns/" + campaignId + "/branches/pp1B1/pledges/poster.pdf");
 		assertThat(poster.statusCode()).isEqualTo(200);
 		assertThat(poster.headers().firstValue("Content-Type")).hasValue("application/pdf");
+		// kept for a person to look at: target/screenshots/pp-poster.pdf
+		java.nio.file.Files.createDirectories(org.cyl.excellence.Chromium.SCREENSHOTS);
+		java.nio.file.Files.write(org.cyl.excellence.Chromium.SCREENSHOTS.resolve("pp-poster.pdf"), poster.body());
 		try (PDDocument pdf = Loader.loadPDF(poster.body())) {
 			String text = new PDFTextStripper().getText(pdf);
 			assertThat(text).contains("测试支部1", "定稿承诺组织建设好", "团员11");
