@@ -459,6 +459,10 @@ class WorkbenchBrowserTests {
 				new String[] { p + "c", "/campaigns/" + campaignId + "/criticisms" });
 		pages.put("/campaigns/{campaignId}/branches/{branchCode}/pledges", new String[] { p + "c", b1 + "/pledges" });
 		pages.put("/campaigns/{campaignId}/branches/{branchCode}/record", new String[] { p + "c", b1 + "/record" });
+		pages.put("/campaigns/{campaignId}/branches/{branchCode}/suggestions",
+				new String[] { p + "s1", b1 + "/suggestions" });
+		pages.put("/public/campaigns/{campaignId}/branches/{branchCode}",
+				new String[] { null, "/public/campaigns/" + campaignId + "/branches/" + p + "B1" });
 		pages.put("/notices", new String[] { q + "s2", "/notices" });
 		pages.put("/appraisals", new String[] { p + "g", "/appraisals?campaign=" + campaignId });
 		pages.put("/appraisals/{id}/ballots", new String[] { p + "g", "/appraisals/" + appraisalId + "/ballots" });

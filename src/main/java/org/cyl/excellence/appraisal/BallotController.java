@@ -32,9 +32,12 @@ class BallotController {
 
 	private final OrganizationDirectory organizations;
 
-	BallotController(BallotService ballots, OrganizationDirectory organizations) {
+	private final List<BallotNotes> notes;
+
+	BallotController(BallotService ballots, OrganizationDirectory organizations, List<BallotNotes> notes) {
 		this.ballots = ballots;
 		this.organizations = organizations;
+		this.notes = notes;
 	}
 
 	@GetMapping("/ballot/{token}")
@@ -74,6 +77,22 @@ class BallotController {
 		model.addAttribute("items", view.items());
 		model.addAttribute("poll", view.appraisal().poll());
 		model.addAttribute("answers", view.appraisal().poll() ? PollAnswer.values() : Answer.values());
+		// under each item what was promised (or a candidate's deeds), and the page to
+		// read
+		// it all (a poll of the duty report has none)
+		BallotNotes.Notes found = view.appraisal().poll() ? null
+				: this.notes.stream()
+					.map((n) -> n.notes(view.appraisal().campaignId(), view.appraisal().orgCode(),
+							view.appraisal().candidateList(), view.items()))
+					.flatMap(java.util.Optional::stream)
+					.findFirst()
+					.orElse(null);
+		List<String> perItem = new ArrayList<>();
+		for (int i = 0; i < view.items().size(); i++) {
+			perItem.add((found != null && i < found.perItem().size()) ? found.perItem().get(i) : null);
+		}
+		model.addAttribute("notes", perItem);
+		model.addAttribute("notesPage", found);
 		model.addAttribute("chosen", answers);
 		model.addAttribute("comment", comment);
 		model.addAttribute("error", error);

@@ -25,8 +25,11 @@ public class BallotService {
 
 	private final AppraisalRepository appraisals;
 
-	BallotService(AppraisalRepository appraisals) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	BallotService(AppraisalRepository appraisals, org.springframework.context.ApplicationEventPublisher events) {
 		this.appraisals = appraisals;
+		this.events = events;
 	}
 
 	/** Why a ballot link cannot be answered, or OPEN when it can. */
@@ -118,6 +121,12 @@ public class BallotService {
 		}
 		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
+		}
+		if (text != null && !view.appraisal().poll() && !view.appraisal().candidateList()
+				&& view.appraisal().campaignId() != null) {
+			// 多提意见: the comment reaches the organisation's list of suggestions too
+			this.events
+				.publishEvent(new BallotCommented(view.appraisal().campaignId(), view.appraisal().orgCode(), text));
 		}
 	}
 

@@ -4,8 +4,10 @@
  * AppraisalVariables, Answer, BallotService, BallotTokens, Appraisals (grades,
  * criticisms, closed appraisals, satisfaction per item), AppraisalDirectory (the
  * appraisals a person may reach, with their links), the events AppraisalOpened (the
- * ballots were issued) and AppraisalRectified; Polls and PollAnswer (one-question polls 好
- * / 中 / 差 on the same single-use ballots, for the duty report).
+ * ballots were issued), AppraisalRectified and BallotCommented (a ballot's free comment),
+ * BallotNotes (what a ballot shows under its items, supplied by other modules); Polls and
+ * PollAnswer (one-question polls 好 / 中 / 差 on the same single-use ballots, for the duty
+ * report).
  */
 @ApplicationModule(displayName = "群众评议 · appraisal", allowedDependencies = { "campaign", "organization", "documents" })
 package org.cyl.excellence.appraisal;

@@ -57,6 +57,7 @@ class PledgeController {
 	String page(@PathVariable String campaignId, @PathVariable String branchCode, Authentication authentication,
 			Model model) {
 		model.addAttribute("pledges", published(campaignId, branchCode, authentication));
+		model.addAttribute("campaignId", campaignId);
 		return "branch/pledges";
 	}
 

@@ -146,4 +146,21 @@ class PledgeRepository {
 			.list();
 	}
 
+	/**
+	 * The organisation pledge as it stood when the round was published: the version the
+	 * review approved, never a later one.
+	 */
+	Optional<String> publishedDocument(String campaignId, String branchCode, int round) {
+		return this.jdbc.sql("""
+				select d.content from branch_document d
+				join pledge_publication p on p.campaign_id = d.campaign_id and p.branch_code = d.branch_code
+				  and p.round_no = d.round_no
+				where d.campaign_id = ? and d.branch_code = ? and d.kind = ? and d.round_no = ?
+				  and d.created_at <= p.published_at
+				order by d.id desc fetch first 1 rows only""")
+			.params(campaignId, branchCode, ORG_PLEDGE, round)
+			.query(String.class)
+			.optional();
+	}
+
 }

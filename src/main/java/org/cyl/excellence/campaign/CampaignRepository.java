@@ -26,8 +26,8 @@ class CampaignRepository {
 					rs.getObject("campaign_start", LocalDate.class), rs.getObject("mobilization_end", LocalDate.class),
 					rs.getObject("advance_end", LocalDate.class), rs.getObject("summary_end", LocalDate.class),
 					rs.getInt("pledge_window_days"), List.of(), rs.getObject("review_date", LocalDate.class),
-					rs.getInt("quota_organizations"), rs.getInt("quota_members"),
-					rs.getInt("quota_members_per_branch")));
+					rs.getInt("quota_organizations"), rs.getInt("quota_members"), rs.getInt("quota_members_per_branch"),
+					rs.getString("pledge_names")));
 
 	private final JdbcClient jdbc;
 
@@ -40,12 +40,12 @@ class CampaignRepository {
 		this.jdbc.sql("""
 				insert into campaign (id, title, theme, committee_code, standard_set, campaign_start, mobilization_end,
 				  advance_end, summary_end, pledge_window_days, review_date, quota_organizations, quota_members,
-				  quota_members_per_branch, status, process_instance_id, created_by, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?)""")
+				  quota_members_per_branch, pledge_names, status, process_instance_id, created_by, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?)""")
 			.params(id, plan.title(), plan.theme(), committeeCode, plan.standardSet(), plan.campaignStart(),
 					plan.mobilizationEnd(), plan.advanceEnd(), plan.summaryEnd(), plan.pledgeWindowDays(),
 					plan.reviewDate(), plan.quotaOrganizations(), plan.quotaMembers(), plan.quotaMembersPerBranch(),
-					processInstanceId, author, Timestamp.from(Instant.now()))
+					plan.pledgeNames(), processInstanceId, author, Timestamp.from(Instant.now()))
 			.update();
 		saveRounds(id, plan);
 		return id;
@@ -72,10 +72,11 @@ class CampaignRepository {
 		this.jdbc.sql("""
 				update campaign set title = ?, theme = ?, standard_set = ?, campaign_start = ?, mobilization_end = ?,
 				  advance_end = ?, summary_end = ?, pledge_window_days = ?, review_date = ?, quota_organizations = ?,
-				  quota_members = ?, quota_members_per_branch = ? where id = ?""")
+				  quota_members = ?, quota_members_per_branch = ?, pledge_names = ? where id = ?""")
 			.params(plan.title(), plan.theme(), plan.standardSet(), plan.campaignStart(), plan.mobilizationEnd(),
 					plan.advanceEnd(), plan.summaryEnd(), plan.pledgeWindowDays(), plan.reviewDate(),
-					plan.quotaOrganizations(), plan.quotaMembers(), plan.quotaMembersPerBranch(), id)
+					plan.quotaOrganizations(), plan.quotaMembers(), plan.quotaMembersPerBranch(), plan.pledgeNames(),
+					id)
 			.update();
 		this.jdbc.sql("delete from campaign_round where campaign_id = ?").param(id).update();
 		saveRounds(id, plan);
@@ -139,7 +140,7 @@ class CampaignRepository {
 			return new Campaign(c.id(), c.committeeCode(), c.status(), c.processInstanceId(),
 					new Plan(p.title(), p.theme(), p.standardSet(), p.campaignStart(), p.mobilizationEnd(),
 							p.advanceEnd(), p.summaryEnd(), p.pledgeWindowDays(), rounds, p.reviewDate(),
-							p.quotaOrganizations(), p.quotaMembers(), p.quotaMembersPerBranch()));
+							p.quotaOrganizations(), p.quotaMembers(), p.quotaMembersPerBranch(), p.pledgeNames()));
 		});
 	}
 

@@ -35,6 +35,12 @@ public final class CampaignVariables {
 		return "round" + n + "End";
 	}
 
+	/**
+	 * Whether the public pledge page (公开承诺) names the members who pledged ({@code NAMES})
+	 * or only counts them ({@code COUNTS}).
+	 */
+	public static final String PLEDGE_NAMES = "pledgeNames";
+
 	public static final String QUOTA_ORGANIZATIONS = "quotaOrganizations";
 
 	public static final String QUOTA_MEMBERS = "quotaMembers";

@@ -11,6 +11,7 @@ import org.cyl.excellence.shared.FormData;
 import static org.cyl.excellence.campaign.CampaignVariables.ADVANCE_END;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_START;
 import static org.cyl.excellence.campaign.CampaignVariables.MOBILIZATION_END;
+import static org.cyl.excellence.campaign.CampaignVariables.PLEDGE_NAMES;
 import static org.cyl.excellence.campaign.CampaignVariables.PLEDGE_WINDOW_DAYS;
 import static org.cyl.excellence.campaign.CampaignVariables.QUOTA_MEMBERS;
 import static org.cyl.excellence.campaign.CampaignVariables.QUOTA_MEMBERS_PER_BRANCH;
@@ -28,13 +29,27 @@ import static org.cyl.excellence.campaign.CampaignVariables.TITLE;
  */
 public record Plan(String title, String theme, String standardSet, LocalDate campaignStart, LocalDate mobilizationEnd,
 		LocalDate advanceEnd, LocalDate summaryEnd, int pledgeWindowDays, List<Round> rounds, LocalDate reviewDate,
-		int quotaOrganizations, int quotaMembers, int quotaMembersPerBranch) {
+		int quotaOrganizations, int quotaMembers, int quotaMembersPerBranch, String pledgeNames) {
 
 	/** A pledge round (承诺 · 践诺 · 评诺) with its theme and end date. */
 	public record Round(int number, String theme, LocalDate endDate) {
 	}
 
 	static final Set<String> STANDARD_SETS = Set.of("FOUR", "FIVE");
+
+	/** The public pledge page names the members who pledged. */
+	public static final String NAMES = "NAMES";
+
+	/** The public pledge page only counts the members who pledged. */
+	public static final String COUNTS = "COUNTS";
+
+	/**
+	 * Whether the public pledge page (公开承诺) shows the members' names with their pledges
+	 * ({@link #NAMES}); else it shows how many pledged ({@link #COUNTS}).
+	 */
+	public boolean namesShown() {
+		return NAMES.equals(this.pledgeNames);
+	}
 
 	public static final int MAX_ROUNDS = 3;
 
@@ -50,9 +65,20 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 	 * {@link BadUserRequestException}.
 	 */
 	static Plan read(FormData form) {
+		return read(form, null);
+	}
+
+	/**
+	 * Reads and checks the plan; {@code pledgeNamesIfAbsent}, when not null, is the
+	 * public-names setting kept when the form has no such field (a 修改方案 task of a
+	 * deployment before the setting existed).
+	 */
+	static Plan read(FormData form, String pledgeNamesIfAbsent) {
 		String title = form.text(TITLE, "活动名称", 100);
 		String theme = form.text(THEME, "活动主题", 200);
 		String standardSet = form.choice(STANDARD_SET, "标准", STANDARD_SETS);
+		String pledgeNames = (pledgeNamesIfAbsent != null && form.optionalText(PLEDGE_NAMES, "公开承诺", 10) == null)
+				? pledgeNamesIfAbsent : form.choice(PLEDGE_NAMES, "公开承诺中的团员个人承诺", Set.of(NAMES, COUNTS));
 		LocalDate start = form.date(CAMPAIGN_START, "动员部署开始");
 		LocalDate mobilizationEnd = form.date(MOBILIZATION_END, "动员部署结束");
 		LocalDate advanceEnd = form.date(ADVANCE_END, "全面推进结束");
@@ -108,7 +134,7 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 		int quotaMembers = form.number(QUOTA_MEMBERS, "优秀团员名额", 0, 100000);
 		int quotaPerBranch = form.number(QUOTA_MEMBERS_PER_BRANCH, "每个团支部推荐优秀团员名额", 0, 100);
 		return new Plan(title, theme, standardSet, start, mobilizationEnd, advanceEnd, summaryEnd, window, rounds,
-				reviewDate, quotaOrganizations, quotaMembers, quotaPerBranch);
+				reviewDate, quotaOrganizations, quotaMembers, quotaPerBranch, pledgeNames);
 	}
 
 	/**
@@ -145,6 +171,7 @@ public record Plan(String title, String theme, String standardSet, LocalDate cam
 				.append(round.endDate())
 				.append("）\n\n");
 		}
+		sb.append("公开承诺：").append(namesShown() ? "公开团员姓名及个人承诺" : "只公开承诺人数，不公开团员姓名").append("\n\n");
 		sb.append("点评日期：").append(this.reviewDate).append("\n\n");
 		sb.append("名额：先进团组织 ")
 			.append(this.quotaOrganizations)

@@ -7,6 +7,7 @@ import java.util.Map;
 import static org.cyl.excellence.campaign.CampaignVariables.ADVANCE_END;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_START;
 import static org.cyl.excellence.campaign.CampaignVariables.MOBILIZATION_END;
+import static org.cyl.excellence.campaign.CampaignVariables.PLEDGE_NAMES;
 import static org.cyl.excellence.campaign.CampaignVariables.PLEDGE_WINDOW_DAYS;
 import static org.cyl.excellence.campaign.CampaignVariables.QUOTA_MEMBERS;
 import static org.cyl.excellence.campaign.CampaignVariables.QUOTA_MEMBERS_PER_BRANCH;
@@ -31,6 +32,13 @@ public final class PlanForm {
 		this.values.put(TITLE, title);
 		this.values.put(THEME, theme);
 		this.values.put(STANDARD_SET, standardSet);
+		this.values.put(PLEDGE_NAMES, Plan.NAMES);
+	}
+
+	/** Whether the public pledge page names the members (Plan.NAMES) or counts them. */
+	public PlanForm pledgeNames(String setting) {
+		this.values.put(PLEDGE_NAMES, setting);
+		return this;
 	}
 
 	/** The campaign's start and the ends of its three stages. */

@@ -28,8 +28,9 @@ class PlanRevisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		Plan plan = Plan.read(new FormData(task));
 		String campaignId = (String) task.getVariable(CAMPAIGN_ID);
+		Plan plan = Plan.read(new FormData(task),
+				this.campaigns.find(campaignId).map((c) -> c.plan().pledgeNames()).orElse(Plan.COUNTS));
 		this.campaigns.update(campaignId, plan);
 		this.campaigns.setStatus(campaignId, "PLANNED");
 		RegisterPlanDelegate.setPlanVariables(task.getExecution(), plan,

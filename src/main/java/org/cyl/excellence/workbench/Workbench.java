@@ -66,9 +66,14 @@ class Workbench {
 	 *
 	 * @param unsigned for its secretary: the members who have not yet signed the current
 	 * pledge (null for others)
+	 * @param publicUrl the public page of the branch's pledges (公开承诺, no login)
+	 * @param posterUrl for its secretary: the wall poster (PDF with the public page's QR
+	 * code; null for others)
+	 * @param suggestionsUrl for its secretary: the youth's suggestions to answer (null
+	 * for others)
 	 */
 	record BranchCampaign(String campaignId, String title, String stage, String recordUrl, String pledgesUrl,
-			List<String> unsigned) {
+			List<String> unsigned, String publicUrl, String posterUrl, String suggestionsUrl) {
 	}
 
 	record BranchCard(String code, String name, boolean secretary, List<BranchCampaign> campaigns) {
@@ -139,7 +144,9 @@ class Workbench {
 			for (Campaigns.Running c : running) {
 				String base = "/campaigns/" + c.id() + "/branches/" + code;
 				parts.add(new BranchCampaign(c.id(), c.title(), BranchStages.label(stages.get(c.id())),
-						base + "/record", base + "/pledges", secretary ? unsigned(c.id(), code) : null));
+						base + "/record", base + "/pledges", secretary ? unsigned(c.id(), code) : null,
+						"/public/campaigns/" + c.id() + "/branches/" + code,
+						secretary ? base + "/pledges/poster.pdf" : null, secretary ? base + "/suggestions" : null));
 			}
 			cards.add(new BranchCard(code, org.name(), secretary, parts));
 		}
