@@ -10,7 +10,6 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
  * a sequential multi-instance service task whose loop characteristics are
  * {@code asyncBefore}, and each job calls {@link #startChunk}. A chunk taken up again
  * after a failure starts no branch twice: a branch whose business key already has an
- * instance of the process is skipped. The chunk size is the campaign's
- * ({@code app.campaign.fan-out-chunk-size}): one figure for every fan-out.
+ * instance of the process is skipped. The chunk size is
+ * {@code app.standing-duties.fan-out-chunk-size} ({@link FanOutProperties}).
  */
 @Component
 public class SubtreeFanOut {
@@ -36,11 +35,11 @@ public class SubtreeFanOut {
 	private final int chunkSize;
 
 	SubtreeFanOut(OrganizationDirectory organizations, RuntimeService runtimeService, HistoryService historyService,
-			@Value("${app.campaign.fan-out-chunk-size:50}") int chunkSize) {
+			FanOutProperties properties) {
 		this.organizations = organizations;
 		this.runtimeService = runtimeService;
 		this.historyService = historyService;
-		this.chunkSize = chunkSize;
+		this.chunkSize = properties.fanOutChunkSize();
 	}
 
 	/** The chunk numbers 0 … n−1 for the branches at or below the committee. */
