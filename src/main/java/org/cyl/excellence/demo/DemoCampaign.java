@@ -16,12 +16,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -62,17 +59,18 @@ class DemoCampaign {
 
 	private final ManagementService management;
 
-	private final IdentityService identity;
-
 	private final RepositoryService repository;
 
 	private final DemoDutyReport dutyReport;
 
 	private final DemoPartyRecommendation partyRecommendation;
 
+	private final DemoPeople people;
+
 	DemoCampaign(DemoProperties demo, Campaigns campaigns, OrganizationDirectory organizations, FormService forms,
-			TaskService tasks, ManagementService management, IdentityService identity, RepositoryService repository,
-			DemoDutyReport dutyReport, DemoPartyRecommendation partyRecommendation) {
+			TaskService tasks, ManagementService management, RepositoryService repository, DemoDutyReport dutyReport,
+			DemoPartyRecommendation partyRecommendation, DemoPeople people) {
+		this.people = people;
 		this.dutyReport = dutyReport;
 		this.partyRecommendation = partyRecommendation;
 		this.enabled = demo.enabled() && demo.campaign();
@@ -81,7 +79,6 @@ class DemoCampaign {
 		this.forms = forms;
 		this.tasks = tasks;
 		this.management = management;
-		this.identity = identity;
 		this.repository = repository;
 	}
 
@@ -110,11 +107,11 @@ class DemoCampaign {
 			.latestVersion()
 			.singleResult()
 			.getId();
-		ProcessInstance campaign = as("committee12", () -> this.forms.submitStartForm(definition, plan()));
-		complete("city1", task(campaign.getId(), "Task_ApprovePlan"),
+		ProcessInstance campaign = this.people.as("committee12", () -> this.forms.submitStartForm(definition, plan()));
+		this.people.complete("city1", this.people.task(campaign.getId(), "Task_ApprovePlan"),
 				Map.of("planDecision", "approve", "planOpinion", "同意。"));
 		String id = this.campaigns.idOfProcessInstance(campaign.getId()).orElseThrow();
-		jobs(campaign.getId(), () -> this.campaigns.startedBranches(id) == 8);
+		this.people.jobs(campaign.getId(), () -> this.campaigns.startedBranches(id) == 8);
 
 		// 120101 pledging, half its members signed; 120102 pledging, nobody signed yet
 		String b1 = branch(id, "120101");
@@ -131,7 +128,7 @@ class DemoCampaign {
 
 		// 120103 has not mobilised by its due date: overdue
 		String b3 = branch(id, "120103");
-		Task late = task(b3, "Task_MobilizeBranch");
+		Task late = this.people.task(b3, "Task_MobilizeBranch");
 		late.setDueDate(Date.from(java.time.Instant.now().minusSeconds(3 * 86400)));
 		this.tasks.saveTask(late);
 		// its timeout listener records it for supervision, as it would have on the due
@@ -168,18 +165,18 @@ class DemoCampaign {
 	}
 
 	private void mobilize(String pid, String secretary) {
-		complete(secretary, task(pid, "Task_MobilizeBranch"), Map.of("branchPlan", "组织理论学习、开展主题团日、公开承诺、志愿服务",
-				"meetingDate", LocalDate.now().toString(), "attendance", 8L));
+		this.people.complete(secretary, this.people.task(pid, "Task_MobilizeBranch"), Map.of("branchPlan",
+				"组织理论学习、开展主题团日、公开承诺、志愿服务", "meetingDate", LocalDate.now().toString(), "attendance", 8L));
 	}
 
 	private void orgPledge(String pid, String secretary) {
-		Task task = task(pid, "Task_DraftOrgPledge");
+		Task task = this.people.task(pid, "Task_DraftOrgPledge");
 		Map<String, Object> values = new HashMap<>();
 		perItem(task, (i, item) -> {
 			values.put("commitment" + i, "围绕“" + item + "”，本学期开展不少于两次主题活动");
 			values.put("measures" + i, "支委分工负责，每月检查一次");
 		});
-		complete(secretary, task, values);
+		this.people.complete(secretary, task, values);
 	}
 
 	private void sign(Task task) {
@@ -188,7 +185,7 @@ class DemoCampaign {
 		if (Boolean.TRUE.equals(this.tasks.getVariable(task.getId(), "isCadre"))) {
 			values.put("higherStandard", "每月参加一次志愿服务，带头完成支部工作");
 		}
-		complete(task.getAssignee(), task, values);
+		this.people.complete(task.getAssignee(), task, values);
 	}
 
 	/**
@@ -207,40 +204,41 @@ class DemoCampaign {
 				.taskDefinitionKey("Task_SignMemberPledge")
 				.list()
 				.forEach(this::sign);
-			jobs(pid, () -> true);
-			complete(generalBranch, task(pid, "Task_ReviewPledges"), Map.of("pledgeDecision", "approve"));
+			this.people.jobs(pid);
+			this.people.complete(generalBranch, this.people.task(pid, "Task_ReviewPledges"),
+					Map.of("pledgeDecision", "approve"));
 			Job fulfilment = this.management.createJobQuery()
 				.processInstanceId(pid)
 				.timers()
 				.activityId("Event_FulfilmentPeriodEnded")
 				.singleResult();
 			this.management.executeJob(fulfilment.getId());
-			Task evaluate = task(pid, "Task_EvaluateFulfilment");
+			Task evaluate = this.people.task(pid, "Task_EvaluateFulfilment");
 			List<String> all = new ArrayList<>();
 			try {
 				JsonNode options = json
 					.readTree(((JsonValue) this.tasks.getVariableTyped(evaluate.getId(), "memberOptions"))
 						.getValueSerialized());
 				options.forEach((o) -> all.add(o.get("value").asText()));
-				complete(secretary, evaluate,
+				this.people.complete(secretary, evaluate,
 						Map.of("fulfilled", SpinValues.jsonValue(json.writeValueAsString(all)).create()));
 			}
 			catch (JsonProcessingException ex) {
 				throw new IllegalStateException(ex);
 			}
 		}
-		Task report = task(pid, "Task_ReportWork");
+		Task report = this.people.task(pid, "Task_ReportWork");
 		Map<String, Object> values = new HashMap<>();
 		perItem(report, (i, item) -> {
 			values.put("results" + i, item + "：开展主题活动三次，参与团员覆盖九成");
 			values.put("problems" + i, "个别团员参与不够主动");
 			values.put("nextSteps" + i, "结对帮扶，下月全覆盖");
 		});
-		complete(secretary, report, values);
+		this.people.complete(secretary, report, values);
 	}
 
 	private void review(String pid, String reviewer, String who, String verdict) {
-		Task task = task(pid, "Task_" + ("party".equals(who) ? "Party" : "Committee") + "Review");
+		Task task = this.people.task(pid, "Task_" + ("party".equals(who) ? "Party" : "Committee") + "Review");
 		// LeaderReview.form: the same keys for both reviewers
 		String prefix = ReviewVariables.LEADER_REVIEW_KEYS;
 		Map<String, Object> values = new HashMap<>();
@@ -252,7 +250,7 @@ class DemoCampaign {
 		if ("RECTIFY".equals(verdict)) {
 			values.put(prefix + "Deadline", LocalDate.now().plusDays(20).toString());
 		}
-		complete(reviewer, task, values);
+		this.people.complete(reviewer, task, values);
 	}
 
 	private void perItem(Task task, java.util.function.BiConsumer<Integer, String> each) {
@@ -264,69 +262,6 @@ class DemoCampaign {
 
 	private String branch(String campaignId, String code) {
 		return this.campaigns.branchProcessInstance(campaignId, code).orElseThrow();
-	}
-
-	private Task task(String pid, String key) {
-		return this.tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-	}
-
-	private void complete(String user, Task task, Map<String, Object> values) {
-		as(user, () -> {
-			this.forms.submitTaskForm(task.getId(), values);
-			return null;
-		});
-	}
-
-	private <T> T as(String user, java.util.function.Supplier<T> action) {
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		this.identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
-	}
-
-	/**
-	 * Runs the process instance's jobs other than timers until none is left and
-	 * {@code done} holds; when the job executor runs, it may take some of them first.
-	 */
-	private void jobs(String pid, java.util.function.BooleanSupplier done) {
-		long until = System.currentTimeMillis() + 60_000;
-		while (System.currentTimeMillis() < until) {
-			List<Job> jobs = this.management.createJobQuery()
-				.processInstanceId(pid)
-				.list()
-				.stream()
-				.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
-				.toList();
-			if (jobs.isEmpty() && done.getAsBoolean()) {
-				return;
-			}
-			if (!jobs.isEmpty()) {
-				try {
-					this.management.executeJob(jobs.get(0).getId());
-					continue;
-				}
-				catch (ProcessEngineException ex) {
-					// the job executor has it
-				}
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new IllegalStateException("jobs of " + pid + " did not finish");
 	}
 
 }

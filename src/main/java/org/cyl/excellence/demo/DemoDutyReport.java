@@ -1,17 +1,12 @@
 package org.cyl.excellence.demo;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.dutyreport.DutyReportVariables;
@@ -44,22 +39,18 @@ class DemoDutyReport {
 
 	private final RuntimeService runtime;
 
-	private final ManagementService management;
-
-	private final IdentityService identity;
-
 	private final RepositoryService repository;
 
+	private final DemoPeople people;
+
 	DemoDutyReport(DemoProperties demo, DutyReports reports, FormService forms, TaskService tasks,
-			RuntimeService runtime, ManagementService management, IdentityService identity,
-			RepositoryService repository) {
+			RuntimeService runtime, RepositoryService repository, DemoPeople people) {
+		this.people = people;
 		this.enabled = demo.enabled() && demo.campaign();
 		this.reports = reports;
 		this.forms = forms;
 		this.tasks = tasks;
 		this.runtime = runtime;
-		this.management = management;
-		this.identity = identity;
 		this.repository = repository;
 	}
 
@@ -85,11 +76,11 @@ class DemoDutyReport {
 			.singleResult()
 			.getId();
 		LocalDate today = LocalDate.now();
-		ProcessInstance launch = as("committee12",
+		ProcessInstance launch = this.people.as("committee12",
 				() -> this.forms.submitStartForm(definition,
 						Map.of("dutyYear", (long) today.getYear(), "reportDueOn", today.plusDays(10).toString(),
 								"appraisalClosesOn", today.plusDays(24).toString(), "rectifyDays", 30L)));
-		jobs(launch.getId());
+		this.people.jobs(launch.getId());
 		ProcessInstance reported = this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(DutyReportVariables.SECRETARY_PROCESS)
 			.variableValueEquals("orgCode", REPORTED)
@@ -99,36 +90,7 @@ class DemoDutyReport {
 			.processInstanceId(reported.getId())
 			.taskDefinitionKey("Task_WriteReport")
 			.singleResult();
-		as("sec" + REPORTED, () -> {
-			this.forms.submitTaskForm(write.getId(), Map.of("reportText", REPORT));
-			return null;
-		});
-	}
-
-	private void jobs(String pid) {
-		for (int i = 0; i < 100; i++) {
-			List<Job> jobs = this.management.createJobQuery().processInstanceId(pid).list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			this.management.executeJob(jobs.get(0).getId());
-		}
-	}
-
-	private <T> T as(String user, java.util.function.Supplier<T> action) {
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		this.identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
+		this.people.complete("sec" + REPORTED, write, Map.of("reportText", REPORT));
 	}
 
 	/** The demo secretary's 述学述职报告 (more than 800 characters). */

@@ -1,18 +1,12 @@
 package org.cyl.excellence.demo;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.memberappraisal.MemberAppraisalVariables;
@@ -47,23 +41,19 @@ class DemoMemberAppraisal {
 
 	private final TaskService tasks;
 
-	private final ManagementService management;
-
-	private final IdentityService identity;
-
 	private final RepositoryService repository;
 
 	private final HistoryService history;
 
+	private final DemoPeople people;
+
 	DemoMemberAppraisal(DemoProperties demo, OrganizationDirectory organizations, FormService forms, TaskService tasks,
-			ManagementService management, IdentityService identity, RepositoryService repository,
-			HistoryService history) {
+			RepositoryService repository, HistoryService history, DemoPeople people) {
+		this.people = people;
 		this.enabled = demo.enabled() && demo.campaign();
 		this.organizations = organizations;
 		this.forms = forms;
 		this.tasks = tasks;
-		this.management = management;
-		this.identity = identity;
 		this.repository = repository;
 		this.history = history;
 	}
@@ -94,11 +84,10 @@ class DemoMemberAppraisal {
 			.singleResult()
 			.getId();
 		LocalDate today = LocalDate.now();
-		ProcessInstance launch = as("gb1202",
-				() -> this.forms.submitStartForm(definition,
-						Map.of("appraisalYear", (long) today.getYear(), "selfAssessmentDue",
-								today.plusDays(14).toString(), "meetingDue", today.plusDays(30).toString())));
-		jobs(launch.getId());
+		ProcessInstance launch = this.people
+			.as("gb1202", () -> this.forms.submitStartForm(definition, Map.of("appraisalYear", (long) today.getYear(),
+					"selfAssessmentDue", today.plusDays(14).toString(), "meetingDue", today.plusDays(30).toString())));
+		this.people.jobs(launch.getId());
 		String branch = this.history.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(MemberAppraisalVariables.BRANCH_PROCESS)
 			.processInstanceBusinessKeyLike("%（120202）")
@@ -108,61 +97,15 @@ class DemoMemberAppraisal {
 			.processInstanceId(branch)
 			.taskDefinitionKey("Task_WriteSelfAssessment")
 			.list()) {
-			complete(task.getAssignee(), task, Map.of("selfAssessment",
+			this.people.complete(task.getAssignee(), task, Map.of("selfAssessment",
 					"本年度认真学习党的理论和团的知识，按时参加主题团日和组织生活，积极参加志愿服务；不足是理论学习还不够系统，今后制定学习计划，带头做好本职工作。"));
 		}
-		jobs(branch);
+		this.people.jobs(branch);
 		Task record = this.tasks.createTaskQuery()
 			.processInstanceId(branch)
 			.taskDefinitionKey("Task_RecordSelfAssessments")
 			.singleResult();
-		complete("sec120202", record, Map.of("selfAssessmentsConfirmed", true));
-	}
-
-	private void complete(String user, Task task, Map<String, Object> values) {
-		as(user, () -> {
-			this.forms.submitTaskForm(task.getId(), values);
-			return null;
-		});
-	}
-
-	private <T> T as(String user, java.util.function.Supplier<T> action) {
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		this.identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
-	}
-
-	/** Runs the instance's jobs other than timers until none is left. */
-	private void jobs(String pid) {
-		long until = System.currentTimeMillis() + 60_000;
-		while (System.currentTimeMillis() < until) {
-			List<Job> jobs = this.management.createJobQuery()
-				.processInstanceId(pid)
-				.list()
-				.stream()
-				.filter((j) -> !(j instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity))
-				.toList();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			try {
-				this.management.executeJob(jobs.get(0).getId());
-			}
-			catch (ProcessEngineException ex) {
-				// the job executor has it
-			}
-		}
-		throw new IllegalStateException("jobs of " + pid + " did not finish");
+		this.people.complete("sec120202", record, Map.of("selfAssessmentsConfirmed", true));
 	}
 
 }

@@ -4,20 +4,14 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.plugin.variable.value.JsonValue;
@@ -53,21 +47,18 @@ class DemoPartyRecommendation {
 
 	private final HistoryService history;
 
-	private final ManagementService management;
-
-	private final IdentityService identity;
-
 	private final RepositoryService repository;
 
+	private final DemoPeople people;
+
 	DemoPartyRecommendation(FormService forms, TaskService tasks, RuntimeService runtime, HistoryService history,
-			ManagementService management, IdentityService identity, RepositoryService repository) {
+			RepositoryService repository, DemoPeople people) {
+		this.people = people;
 		this.repository = repository;
 		this.forms = forms;
 		this.tasks = tasks;
 		this.runtime = runtime;
 		this.history = history;
-		this.management = management;
-		this.identity = identity;
 	}
 
 	/** Stages the round unless one exists; a failure is logged, never thrown. */
@@ -95,13 +86,14 @@ class DemoPartyRecommendation {
 		launch.put(PartyRecommendationVariables.STAGE, "ACTIVIST");
 		launch.put(PartyRecommendationVariables.PROPOSAL_DUE_DATE, LocalDate.now().plusDays(14).toString());
 		launch.put(PartyRecommendationVariables.MEETING_DUE_DATE, LocalDate.now().plusDays(30).toString());
-		ProcessInstance round = as("committee12", () -> this.forms.submitStartForm(definition, launch));
-		jobs(round.getId());
+		ProcessInstance round = this.people.as("committee12", () -> this.forms.submitStartForm(definition, launch));
+		this.people.jobs(round.getId(),
+				() -> this.runtime.createProcessInstanceQuery().processInstanceId(round.getId()).count() == 0);
 		ProcessInstance branch = this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PartyRecommendationVariables.BRANCH_PROCESS)
 			.variableValueEquals(PartyRecommendationVariables.BRANCH_CODE, BRANCH)
 			.singleResult();
-		Task propose = task(branch.getId(), "Task_ProposeCandidates");
+		Task propose = this.people.task(branch.getId(), "Task_ProposeCandidates");
 		List<String> eligible = options(propose);
 		int quota = ((Number) this.tasks.getVariable(propose.getId(), "memberQuota")).intValue();
 		if (eligible.isEmpty() || quota == 0) {
@@ -112,8 +104,9 @@ class DemoPartyRecommendation {
 		for (int i = 0; i < Math.min(quota, eligible.size()); i++) {
 			candidates.put(PartyRecommendationVariables.CANDIDATE + (i + 1), eligible.get(i));
 		}
-		complete(propose, candidates);
-		complete(task(branch.getId(), "Task_AgreeList"), Map.of(PartyRecommendationVariables.LIST_DECISION, "agree",
+		this.people.complete(propose.getAssignee(), propose, candidates);
+		Task agree = this.people.task(branch.getId(), "Task_AgreeList");
+		this.people.complete(agree.getAssignee(), agree, Map.of(PartyRecommendationVariables.LIST_DECISION, "agree",
 				PartyRecommendationVariables.LIST_OPINION, "同意，请按期召开推优大会。"));
 		log.info("Demo 推优入党 launched; {} waits for its 推优大会", BRANCH);
 	}
@@ -127,62 +120,6 @@ class DemoPartyRecommendation {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private Task task(String pid, String key) {
-		return this.tasks.createTaskQuery().processInstanceId(pid).taskDefinitionKey(key).singleResult();
-	}
-
-	/** As the task's assignee (the branch's one secretary, the 团总支's one member). */
-	private void complete(Task task, Map<String, Object> values) {
-		as(task.getAssignee(), () -> {
-			this.forms.submitTaskForm(task.getId(), values);
-			return null;
-		});
-	}
-
-	private <T> T as(String user, Supplier<T> action) {
-		List<String> groups = this.identity.createGroupQuery()
-			.groupMember(user)
-			.list()
-			.stream()
-			.map(Group::getId)
-			.toList();
-		this.identity.setAuthentication(user, groups);
-		try {
-			return action.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
-	}
-
-	/** The fan-out's jobs, unless the job executor takes them first. */
-	private void jobs(String pid) {
-		long until = System.currentTimeMillis() + 60_000;
-		while (System.currentTimeMillis() < until) {
-			List<Job> jobs = this.management.createJobQuery().processInstanceId(pid).list();
-			if (jobs.isEmpty() && this.runtime.createProcessInstanceQuery().processInstanceId(pid).count() == 0) {
-				return;
-			}
-			if (!jobs.isEmpty()) {
-				try {
-					this.management.executeJob(jobs.get(0).getId());
-					continue;
-				}
-				catch (ProcessEngineException ex) {
-					// the job executor has it
-				}
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-		throw new IllegalStateException("jobs of " + pid + " did not finish");
 	}
 
 }
