@@ -472,6 +472,8 @@ class WorkbenchBrowserTests {
 		pages.put("/supervision/{committeeCode}/duties", new String[] { q + "c", "/supervision/" + q + "/duties" });
 		pages.put("/processes/{key}/start", new String[] { q + "c", "/processes/CampaignProcess/start" });
 		standingDuties(pages);
+		pages.put("/members/{leagueNo}", new String[] { q + "s1", "/members/" + q + "-1-2" });
+		pages.put("/me/record", new String[] { q + "m12", "/me/record" });
 		pages.put("/commendations/{campaignId}/refused-objections",
 				new String[] { p + "c", "/commendations/" + campaignId + "/refused-objections" });
 		pages.put("/public/notices/{campaignId}", new String[] { null, "/public/notices/" + campaignId });

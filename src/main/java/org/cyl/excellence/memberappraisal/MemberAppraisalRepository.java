@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cyl.excellence.organization.Member;
@@ -236,6 +237,18 @@ class MemberAppraisalRepository {
 				join member_appraisal_branch b on b.appraisal_id = e.appraisal_id and b.branch_code = e.branch_code
 				where e.league_no = ? and b.appraisal_year = ? and b.status = 'APPROVED'
 				order by b.decided_at desc""").params(leagueNo, year).query(String.class).list().stream().findFirst();
+	}
+
+	/** The member's approved grades, year → grade, the latest year first. */
+	List<Map.Entry<Integer, String>> approvedGrades(String leagueNo) {
+		return this.jdbc.sql("""
+				select b.appraisal_year, e.grade from member_appraisal_entry e
+				join member_appraisal_branch b on b.appraisal_id = e.appraisal_id and b.branch_code = e.branch_code
+				where e.league_no = ? and b.status = 'APPROVED'
+				order by b.appraisal_year desc, b.decided_at desc""")
+			.param(leagueNo)
+			.query((rs, n) -> Map.entry(rs.getInt(1), rs.getString(2)))
+			.list();
 	}
 
 	/** The approved lines of a branch in a year. */

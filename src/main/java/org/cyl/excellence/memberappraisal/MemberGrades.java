@@ -28,6 +28,20 @@ public class MemberGrades {
 		return this.repository.approvedGrade(leagueNo, year);
 	}
 
+	/** A year's approved grade on the member's record. */
+	public record YearGrade(int year, String grade, boolean registrationAllowed) {
+	}
+
+	/** The member's record of approved grades, one per year, the latest first. */
+	public List<YearGrade> recordOf(String leagueNo) {
+		java.util.Map<Integer, YearGrade> years = new java.util.LinkedHashMap<>();
+		for (java.util.Map.Entry<Integer, String> e : this.repository.approvedGrades(leagueNo)) {
+			years.putIfAbsent(e.getKey(), new YearGrade(e.getKey(), e.getValue(),
+					Grade.of(e.getValue()).map(Grade::allowsRegistration).orElse(false)));
+		}
+		return List.copyOf(years.values());
+	}
+
 	/** The approved grades of a branch's members in the year, by League number. */
 	public List<MemberGrade> gradesOf(String branchCode, int year) {
 		return this.repository.approvedEntries(branchCode, year)

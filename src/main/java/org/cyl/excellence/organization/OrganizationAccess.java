@@ -57,6 +57,32 @@ class OrganizationAccess {
 		return false;
 	}
 
+	/**
+	 * Whether the person keeps the records of the organisation's members (their dates,
+	 * grades and recommendations): administrators, managers, and those holding a role at
+	 * the organisation, above it or at the Party organisation that co-reviews it — not
+	 * its plain members.
+	 */
+	boolean mayReadRecords(Authentication authentication, Organization org) {
+		Set<String> roles = new HashSet<>();
+		for (RoleAssignment r : this.repository.findRoles(authentication.getName())) {
+			if (r.role() == Role.ADMIN || r.role() == Role.MANAGER) {
+				return true;
+			}
+			roles.add(r.orgCode());
+		}
+		if (org.partyOrgCode() != null && roles.contains(org.partyOrgCode())) {
+			return true;
+		}
+		Map<String, Organization> all = this.repository.organizationsByCode();
+		for (Organization o = org; o != null; o = parent(o, all)) {
+			if (roles.contains(o.code())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The organisations where the person holds a role or is a member. */
 	private Set<String> organizationsOf(String username) {
 		Set<String> mine = new HashSet<>();

@@ -92,10 +92,13 @@ class OrganizationController {
 		if (!this.access.maySeeMembers(authentication, org)) {
 			throw new AccessDeniedException("无权查看" + org.name() + "的团员名单");
 		}
+		// the dates are personal: for those who keep the members' records, not for the
+		// fellow members who see the roll
+		boolean records = this.access.mayReadRecords(authentication, org);
 		return this.repository.findMemberProfiles(code)
 			.stream()
-			.map((m) -> new MemberView(m.leagueNo(), m.name(), m.cadre(), m.username(), m.birthDate(),
-					m.joinedLeagueOn(), m.partyAppliedOn()))
+			.map((m) -> new MemberView(m.leagueNo(), m.name(), m.cadre(), m.username(), records ? m.birthDate() : null,
+					records ? m.joinedLeagueOn() : null, records ? m.partyAppliedOn() : null))
 			.toList();
 	}
 

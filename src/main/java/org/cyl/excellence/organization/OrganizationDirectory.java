@@ -96,6 +96,20 @@ public class OrganizationDirectory {
 		return this.repository.findMembers(branchCode);
 	}
 
+	/**
+	 * Whether the person keeps the records of the organisation's members (dates, grades,
+	 * recommendations): its role holders and those above, its Party organisation's,
+	 * managers and administrators; not its plain members.
+	 */
+	public boolean mayReadRecords(org.springframework.security.core.Authentication authentication, Organization org) {
+		return this.access.mayReadRecords(authentication, org);
+	}
+
+	/** One member with the dates, by League number. */
+	public Optional<MemberProfile> memberProfile(String leagueNo) {
+		return this.repository.findMemberProfile(leagueNo);
+	}
+
 	/** The branch's members with the dates the standing duties' rules read. */
 	public List<MemberProfile> memberProfiles(String branchCode) {
 		return this.repository.findMemberProfiles(branchCode);

@@ -101,6 +101,15 @@ class OrganizationRepository {
 			.list();
 	}
 
+	Optional<MemberProfile> findMemberProfile(String leagueNo) {
+		return this.jdbc
+			.sql("select league_no, name, org_code, cadre, username, birth_date, joined_league_on, party_applied_on"
+					+ " from member where league_no = ?")
+			.param(leagueNo)
+			.query(PROFILE)
+			.optional();
+	}
+
 	List<MemberProfile> findMemberProfiles(String orgCode) {
 		return this.jdbc.sql(PROFILE_COLUMNS + " where org_code = ? order by league_no")
 			.param(orgCode)

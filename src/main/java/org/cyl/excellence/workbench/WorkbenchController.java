@@ -50,6 +50,7 @@ class WorkbenchController {
 		model.addAttribute("unread", this.notices.unread(user));
 		model.addAttribute("mine", this.workbench.of(auth));
 		model.addAttribute("startable", this.starts.of(EnginePerson.of(auth)));
+		model.addAttribute("member", this.organizations.memberByUsername(user).isPresent());
 		model.addAttribute("admin", has(auth, "ROLE_ADMIN"));
 		model.addAttribute("cockpit", has(auth, "ROLE_ADMIN") || has(auth, "ROLE_MANAGER"));
 		return "workbench/workbench";

@@ -7,8 +7,9 @@
  * Tasklist. It reads through the other modules' public query classes. API:
  * WorkbenchNavigation (the pages' shared header asks it for the unread count).
  */
-@ApplicationModule(displayName = "工作台 · workbench", allowedDependencies = { "campaign", "branch", "appraisal",
-		"commendation", "supervision", "organization", "engine", "security" })
+@ApplicationModule(displayName = "工作台 · workbench",
+		allowedDependencies = { "campaign", "branch", "appraisal", "commendation", "supervision", "organization",
+				"engine", "security", "memberappraisal", "partyrecommendation", "dutyreport" })
 package org.cyl.excellence.workbench;
 
 import org.springframework.modulith.ApplicationModule;
