@@ -233,6 +233,8 @@ class BrowserTests {
 		type("Field_QuotaOrganizations", "3");
 		type("Field_QuotaMembers", "30");
 		type("Field_QuotaMembersPerBranch", "2");
+		// 公开承诺: only the counts of the members' pledges on the public page
+		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_PledgeNames-1']")));
 		screenshot("09-campaign-start-form");
 		var start = driver.findElement(By.xpath("//button[normalize-space(.)='发起' or normalize-space(.)='Start']"));
 		waiting().until(ExpectedConditions.elementToBeClickable(start)).click();
