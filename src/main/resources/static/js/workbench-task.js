@@ -62,15 +62,23 @@
 		});
 	}
 
-	// the placeholder form-js gives a searchable select (attributes only: the texts are form-js's own
-	// nodes, which it updates in place; its empty select still says "Select")
-	var WORDS = { 'Search': '搜索' };
+	// the English words form-js shows: a searchable select's placeholder, and an empty select's
+	// "Select" (a text node form-js keeps and updates in place: changed only while it says "Select",
+	// so that an option chosen later replaces it as usual)
+	var WORDS = { 'Search': '搜索', 'Select': '请选择' };
 
 	function translateWords(root) {
 		root.querySelectorAll('input[placeholder]').forEach(function (el) {
 			if (WORDS[el.getAttribute('placeholder')]) {
 				el.setAttribute('placeholder', WORDS[el.getAttribute('placeholder')]);
 			}
+		});
+		root.querySelectorAll('.fjs-select-display').forEach(function (el) {
+			el.childNodes.forEach(function (node) {
+				if (node.nodeType === 3 && node.nodeValue === 'Select') {
+					node.nodeValue = WORDS.Select;
+				}
+			});
 		});
 	}
 

@@ -179,6 +179,8 @@ class TaskPageBrowserTests {
 			String formId = form.path("id").asText();
 			driver.get(url("/admin/forms/" + formId));
 			rendered();
+			// form-js's English words are Chinese here (an empty select: 请选择)
+			assertThat(driver.findElement(By.id("form")).getText()).as(formId).doesNotContain("Select");
 			List<String> filled = new ArrayList<>();
 			Set<String> accepted = new HashSet<>();
 			fill(form.path("components"), false, filled, accepted);
