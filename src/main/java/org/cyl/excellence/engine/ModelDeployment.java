@@ -3,11 +3,15 @@ package org.cyl.excellence.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -17,21 +21,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the models of {@code bpmn/} and {@code forms/} as ONE deployment when the
- * engine starts, so that {@code camunda:formRefBinding="deployment"} finds every form
- * beside its process.
+ * Deploys the models of {@code bpmn/} and {@code forms/} when the engine starts: only
+ * those that changed since the application last deployed them.
  * <p>
- * This replaces the starter's auto-deployment, which names a resource by its absolute
- * file path when started with {@code spring-boot:run} and by its bare file name inside
- * the fat jar: the two never match, so the same models were deployed again whenever the
- * way of starting, or the directory of the checkout, changed. Here a resource is named by
- * its path below the classpath root ({@code bpmn/campaign/CampaignProcess.bpmn}), the
- * same in both. Duplicate filtering then compares with the last deployment of the same
- * name: a restart with no change deploys nothing, and any change deploys every model
- * again (never only the changed ones, which would leave forms behind).
+ * Every link of a model — a form ({@code camunda:formRef}), a called process, a decision
+ * — is bound {@code latest} (bpmn/README.md), and Java evaluates decisions by key, so
+ * each key's latest version is what new work uses, whichever deployment it came in. That
+ * lets an administrator deploy one edited model from Camunda Modeler, and lets this class
+ * deploy only what a release changed ({@code deploy-changed-only}: the engine compares
+ * each resource with the last one of the same name in the application's own deployments,
+ * named {@value #DEPLOYMENT_NAME}). So a restart never undoes an administrator's
+ * deployment — an unchanged model is not deployed again — while a release whose model of
+ * a key changed does supersede the administrator's version of that key: logged here as a
+ * WARN line per key, and shown on the administrators' page of the models in force.
+ * <p>
+ * A resource is named by its path below the classpath root
+ * ({@code bpmn/campaign/CampaignProcess.bpmn}), the same under {@code spring-boot:run}
+ * and inside the fat jar (the starter's auto-deployment named it by absolute path in one
+ * and by file name in the other, so every change of the way of starting deployed
+ * everything again).
  */
 @Component
 public class ModelDeployment extends AbstractProcessEnginePlugin {
@@ -42,6 +54,20 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
 	private static final List<String> ROOTS = List.of("bpmn/", "forms/");
+
+	/**
+	 * The definitions of a deployment whose previous version of the same key came from
+	 * another source (an administrator): key, the superseded version, its deployment's
+	 * source and time.
+	 */
+	private static final String SUPERSEDED = """
+			select d.KEY_ as model_key, p.VERSION_ as superseded_version, dep.SOURCE_ as superseded_source, dep.DEPLOY_TIME_ as superseded_at
+			from %1$s d
+			join %1$s p on p.KEY_ = d.KEY_ and p.VERSION_ = d.VERSION_ - 1 and p.TENANT_ID_ is null
+			join ACT_RE_DEPLOYMENT dep on dep.ID_ = p.DEPLOYMENT_ID_
+			where d.DEPLOYMENT_ID_ = ? and d.TENANT_ID_ is null
+			and (dep.SOURCE_ is null or dep.SOURCE_ <> ?)
+			""";
 
 	private final List<String> locations;
 
@@ -58,11 +84,12 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 			log.info("No models found at {}: nothing deployed", this.locations);
 			return;
 		}
-		DeploymentBuilder builder = engine.getRepositoryService()
-			.createDeployment()
+		RepositoryService repository = engine.getRepositoryService();
+		Set<String> before = deploymentIds(repository);
+		DeploymentBuilder builder = repository.createDeployment()
 			.name(DEPLOYMENT_NAME)
 			.source(DEPLOYMENT_NAME)
-			.enableDuplicateFiltering(false);
+			.enableDuplicateFiltering(true);
 		resources.forEach((name, resource) -> {
 			try (InputStream in = resource.getInputStream()) {
 				builder.addInputStream(name, in);
@@ -72,7 +99,34 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 			}
 		});
 		Deployment deployment = builder.deploy();
-		log.info("Models {}: deployment {}", resources.keySet(), deployment.getId());
+		if (before.contains(deployment.getId())) {
+			log.info("Models unchanged since deployment {}: nothing deployed", deployment.getId());
+			return;
+		}
+		log.info("Models {}: deployment {}", repository.getDeploymentResourceNames(deployment.getId()),
+				deployment.getId());
+		reportSuperseded(engine, deployment.getId());
+	}
+
+	private static Set<String> deploymentIds(RepositoryService repository) {
+		Set<String> ids = new HashSet<>();
+		repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).list().forEach((d) -> ids.add(d.getId()));
+		return ids;
+	}
+
+	/** One WARN line per key whose administrator's version this release superseded. */
+	private static void reportSuperseded(ProcessEngine engine, String deploymentId) {
+		JdbcClient jdbc = JdbcClient
+			.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
+		for (String table : List.of("ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF", "ACT_RE_CAMFORMDEF")) {
+			jdbc.sql(SUPERSEDED.formatted(table)).params(deploymentId, DEPLOYMENT_NAME).query((rs, row) -> {
+				log.warn(
+						"This release's {} supersedes version {} deployed from {} at {}: new work uses the release's model, the edit is no longer in force",
+						rs.getString("model_key"), rs.getInt("superseded_version"), rs.getString("superseded_source"),
+						rs.getTimestamp("superseded_at"));
+				return row;
+			}).list();
+		}
 	}
 
 	/** Resource name (path below the classpath root) → resource, in a stable order. */
