@@ -246,10 +246,13 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 		}
 
 		private void submission(String taskId, Map<String, ?> variables) {
-			if (variables == null || variables.isEmpty()) {
-				return;
+			if (variables != null && !variables.isEmpty()) {
+				check(lookup((context) -> EngineBoundary.this.forms.ofTask(context, taskId)), variables, List.of());
 			}
-			check(lookup((context) -> EngineBoundary.this.forms.ofTask(context, taskId)), variables, List.of());
+			String missing = lookup((context) -> EngineBoundary.this.forms.missingRequired(context, taskId, variables));
+			if (missing != null) {
+				throw new BadUserRequestException("“" + missing + "”不能为空");
+			}
 		}
 
 		@SuppressWarnings("unchecked")

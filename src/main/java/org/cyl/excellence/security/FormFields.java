@@ -3,6 +3,7 @@ package org.cyl.excellence.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * The variables a task's or a start event's deployed Camunda Form submits: the keys of
@@ -38,6 +40,8 @@ final class FormFields {
 	private static final ObjectMapper json = new ObjectMapper();
 
 	private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
+
+	private final Map<String, Map<String, String>> requiredByFormDefinition = new ConcurrentHashMap<>();
 
 	/**
 	 * The fields of the task's form; empty when it has none; null when there is no such
@@ -86,6 +90,100 @@ final class FormFields {
 			}
 			return of(context, form.getCamundaFormRef(), definition.getDeploymentId());
 		});
+	}
+
+	/**
+	 * The label of a field the task's form requires that the submission leaves empty and
+	 * the task does not hold a value for yet; null when every required field is there.
+	 * The form's own {@code required}, checked on the server for every form: a task an
+	 * administrator adds in Modeler has no listener of the application's to check its
+	 * form. A field shown only under a condition, or that only shows a value, is left to
+	 * the application's listeners.
+	 */
+	String missingRequired(CommandContext context, String taskId, Map<String, ?> variables) {
+		if (taskId == null) {
+			return null;
+		}
+		return context.runWithoutAuthorization(() -> {
+			TaskEntity task = context.getTaskManager().findTaskById(taskId);
+			if (task == null) {
+				return null;
+			}
+			CamundaFormDefinition definition = definitionOf(context, task);
+			if (definition == null) {
+				return null;
+			}
+			Map<String, String> required = this.requiredByFormDefinition.computeIfAbsent(definition.getId(),
+					(id) -> required(schemaOf(context, definition)));
+			for (Map.Entry<String, String> field : required.entrySet()) {
+				if (blank((variables == null) ? null : variables.get(field.getKey()))
+						&& blank(task.getVariable(field.getKey()))) {
+					return field.getValue();
+				}
+			}
+			return null;
+		});
+	}
+
+	private static boolean blank(Object value) {
+		Object plain = (value instanceof TypedValue typed) ? typed.getValue() : value;
+		return plain == null || (plain instanceof String text && text.isBlank());
+	}
+
+	private static CamundaFormDefinition definitionOf(CommandContext context, TaskEntity task) {
+		task.initializeFormKey();
+		if (task.getCamundaFormRef() == null) {
+			return null;
+		}
+		String deploymentId = null;
+		if (task.getProcessDefinitionId() != null) {
+			deploymentId = context.getProcessEngineConfiguration()
+				.getDeploymentCache()
+				.findDeployedProcessDefinitionById(task.getProcessDefinitionId())
+				.getDeploymentId();
+		}
+		return new GetCamundaFormDefinitionCmd(task.getCamundaFormRef(), deploymentId).execute(context);
+	}
+
+	private static byte[] schemaOf(CommandContext context, CamundaFormDefinition definition) {
+		ResourceEntity resource = context.getResourceManager()
+			.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
+		return (resource == null) ? null : resource.getBytes();
+	}
+
+	/**
+	 * The always-shown, editable fields a form-js schema marks {@code required}: key →
+	 * label.
+	 */
+	static Map<String, String> required(byte[] schema) {
+		if (schema == null) {
+			return Map.of();
+		}
+		try {
+			Map<String, String> required = new LinkedHashMap<>();
+			collectRequired(json.readTree(schema), required);
+			return Collections.unmodifiableMap(required);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void collectRequired(JsonNode container, Map<String, String> required) {
+		for (JsonNode component : container.path("components")) {
+			if (component.has("conditional") || component.path("disabled").asBoolean(false)
+					|| component.path("readonly").asBoolean(false) || component.has("path")) {
+				continue;
+			}
+			if (component.has("key") && component.path("validate").path("required").asBoolean(false)
+					&& !NOT_FIELDS.contains(component.path("type").asText())) {
+				String key = component.path("key").asText();
+				required.put(key, component.path("label").asText(key));
+			}
+			else if (!component.has("key")) {
+				collectRequired(component, required);
+			}
+		}
 	}
 
 	private Set<String> of(CommandContext context, CamundaFormRef ref, String deploymentId) {
