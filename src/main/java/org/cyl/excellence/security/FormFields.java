@@ -178,7 +178,7 @@ final class FormFields {
 			if (component.has("key") && component.path("validate").path("required").asBoolean(false)
 					&& !NOT_FIELDS.contains(component.path("type").asText())) {
 				String key = component.path("key").asText();
-				required.put(key, component.path("label").asText(key));
+				required.put(key, component.path("label").asText(component.path("dateLabel").asText(key)));
 			}
 			else if (!component.has("key")) {
 				collectRequired(component, required);
