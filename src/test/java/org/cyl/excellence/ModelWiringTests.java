@@ -69,6 +69,28 @@ class ModelWiringTests {
 		assertThat(beans).containsEntry(OVERDUE, "supervision");
 	}
 
+	/**
+	 * One rule for every link (bpmn/README.md): each form, called process and decision is
+	 * bound {@code latest}, written out so that Modeler shows it.
+	 */
+	@Test
+	void everyLinkIsBoundLatest() {
+		List<String> wrong = new ArrayList<>();
+		for (Path model : files(Path.of("bpmn"), ".bpmn")) {
+			String xml = ModuleBoundaryTests.read(model);
+			for (String[] link : new String[][] { { "camunda:formRef=", "camunda:formRefBinding=\"latest\"" },
+					{ "calledElement=", "camunda:calledElementBinding=\"latest\"" },
+					{ "camunda:decisionRef=", "camunda:decisionRefBinding=\"latest\"" } }) {
+				int links = xml.split(link[0], -1).length - 1;
+				int latest = xml.split(link[1], -1).length - 1;
+				if (links != latest) {
+					wrong.add(model + ": " + links + " × " + link[0] + " but " + latest + " × " + link[1]);
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
 	/** Bean name → module, from the main sources (the class name, or @Component("…")). */
 	private static Map<String, String> beans() {
 		Map<String, String> beans = new HashMap<>();
