@@ -1,15 +1,9 @@
 package org.cyl.excellence.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -20,22 +14,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.cyl.excellence.engine.FormSchema;
 
 /**
  * The variables a task's or a start event's deployed Camunda Form submits: the keys of
  * its input fields (groups included, texts not), without the fields marked
  * {@code disabled} — form-js does not submit those, they only show a value. Read from the
  * very form version the task uses (its {@code camunda:formRef} and binding), so a field
- * added to a form is accepted with it and nothing else needs editing. Used by
+ * added to a form is accepted with it and nothing else needs editing. The schema is read
+ * by engine's {@link FormSchema}, which the deployment checks compare forms with. Used by
  * {@link EngineBoundary}; cached per deployed form definition, which never changes.
  */
 final class FormFields {
-
-	/** form-js components that have no value of their own to submit. */
-	private static final Set<String> NOT_FIELDS = Set.of("text", "html", "button", "image", "spacer", "separator",
-			"iframe", "table", "documentPreview");
-
-	private static final ObjectMapper json = new ObjectMapper();
 
 	private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
 
@@ -105,40 +95,7 @@ final class FormFields {
 
 	/** The submitted variables of a form-js schema. */
 	static Set<String> parse(byte[] schema) {
-		try {
-			Set<String> fields = new LinkedHashSet<>();
-			collect(json.readTree(schema), "", fields);
-			return Collections.unmodifiableSet(fields);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void collect(JsonNode container, String path, Set<String> fields) {
-		for (JsonNode component : container.path("components")) {
-			String type = component.path("type").asText();
-			if (component.path("disabled").asBoolean(false) || NOT_FIELDS.contains(type)) {
-				continue;
-			}
-			// a group or list with a path nests its fields in one variable named by the
-			// path
-			String nested = component.path("path").asText("");
-			String prefix = path.isEmpty() ? nested : path;
-			if (component.has("key")) {
-				String key = component.path("key").asText();
-				fields.add(root(prefix.isEmpty() ? key : prefix));
-			}
-			else if (!prefix.isEmpty() && !nested.isEmpty()) {
-				fields.add(root(prefix));
-			}
-			collect(component, prefix, fields);
-		}
-	}
-
-	private static String root(String path) {
-		int dot = path.indexOf('.');
-		return (dot < 0) ? path : path.substring(0, dot);
+		return FormSchema.parse(schema).variables();
 	}
 
 }
