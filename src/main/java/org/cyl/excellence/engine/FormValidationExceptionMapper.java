@@ -42,10 +42,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * and with 500 for much a client caused:
  * <ul>
  * <li>a refusal of the application's own checks — a {@link BadUserRequestException} of
- * {@link FormData} or an {@link AuthorizationException} with a Chinese message, anywhere
- * in the cause chain (the engine wraps what a task listener throws) — 400 or 403 with
- * that message, logged as one WARN line: who, the request (with the task), the
- * message;</li>
+ * {@link FormData} or of {@link DeploymentChecks} (a deployment from Camunda Modeler), or
+ * an {@link AuthorizationException} with a Chinese message, anywhere in the cause chain
+ * (the engine wraps what a task listener throws) — 400 or 403 with that message, logged
+ * as one WARN line: who, the request (with the task), the message;</li>
  * <li>any other client error (an unknown id, a malformed value or body, a request the
  * engine refuses in the present state) — its 4xx with a Chinese message;</li>
  * <li>a real failure (the database, a bug) — 500 with a generic Chinese message, logged

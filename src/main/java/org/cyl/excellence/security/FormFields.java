@@ -1,16 +1,10 @@
 package org.cyl.excellence.security;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
@@ -22,22 +16,18 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.CamundaFormDefinition;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.cyl.excellence.engine.FormSchema;
 
 /**
  * The variables a task's or a start event's deployed Camunda Form submits: the keys of
  * its input fields (groups included, texts not), without the fields marked
  * {@code disabled} — form-js does not submit those, they only show a value. Read from the
  * very form version the task uses (its {@code camunda:formRef} and binding), so a field
- * added to a form is accepted with it and nothing else needs editing. Used by
+ * added to a form is accepted with it and nothing else needs editing. The schema is read
+ * by engine's {@link FormSchema}, which the deployment checks compare forms with. Used by
  * {@link EngineBoundary}; cached per deployed form definition, which never changes.
  */
 final class FormFields {
-
-	/** form-js components that have no value of their own to submit. */
-	private static final Set<String> NOT_FIELDS = Set.of("text", "html", "button", "image", "spacer", "separator",
-			"iframe", "table", "documentPreview");
-
-	private static final ObjectMapper json = new ObjectMapper();
 
 	private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
 
@@ -56,15 +46,7 @@ final class FormFields {
 			if (task == null) {
 				return null;
 			}
-			task.initializeFormKey();
-			String deploymentId = null;
-			if (task.getProcessDefinitionId() != null) {
-				deploymentId = context.getProcessEngineConfiguration()
-					.getDeploymentCache()
-					.findDeployedProcessDefinitionById(task.getProcessDefinitionId())
-					.getDeploymentId();
-			}
-			return of(context, task.getCamundaFormRef(), deploymentId);
+			return of(context, definitionOf(context, task));
 		});
 	}
 
@@ -88,7 +70,9 @@ final class FormFields {
 			catch (ProcessEngineException unknown) {
 				return null;
 			}
-			return of(context, form.getCamundaFormRef(), definition.getDeploymentId());
+			CamundaFormRef ref = form.getCamundaFormRef();
+			return of(context, (ref == null) ? null
+					: new GetCamundaFormDefinitionCmd(ref, definition.getDeploymentId()).execute(context));
 		});
 	}
 
@@ -152,91 +136,34 @@ final class FormFields {
 	}
 
 	/**
-	 * The always-shown, editable fields a form-js schema marks {@code required}: key →
-	 * label.
+	 * The always-shown fields of a form schema that it marks {@code required}, outside
+	 * groups with a path: key → label.
 	 */
 	static Map<String, String> required(byte[] schema) {
-		if (schema == null) {
-			return Map.of();
+		Map<String, String> required = new LinkedHashMap<>();
+		if (schema != null) {
+			for (FormSchema.Field field : FormSchema.parse(schema).fields()) {
+				if (field.required() && field.alwaysShown() && field.key().indexOf('.') < 0) {
+					required.put(field.key(), field.label().isBlank() ? field.key() : field.label());
+				}
+			}
 		}
-		try {
-			Map<String, String> required = new LinkedHashMap<>();
-			collectRequired(json.readTree(schema), required);
-			return Collections.unmodifiableMap(required);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return java.util.Collections.unmodifiableMap(required);
 	}
 
-	private static void collectRequired(JsonNode container, Map<String, String> required) {
-		for (JsonNode component : container.path("components")) {
-			if (component.has("conditional") || component.path("disabled").asBoolean(false)
-					|| component.path("readonly").asBoolean(false) || component.has("path")) {
-				continue;
-			}
-			if (component.has("key") && component.path("validate").path("required").asBoolean(false)
-					&& !NOT_FIELDS.contains(component.path("type").asText())) {
-				String key = component.path("key").asText();
-				required.put(key, component.path("label").asText(component.path("dateLabel").asText(key)));
-			}
-			else if (!component.has("key")) {
-				collectRequired(component, required);
-			}
-		}
-	}
-
-	private Set<String> of(CommandContext context, CamundaFormRef ref, String deploymentId) {
-		if (ref == null) {
-			return Set.of();
-		}
-		CamundaFormDefinition definition = new GetCamundaFormDefinitionCmd(ref, deploymentId).execute(context);
+	private Set<String> of(CommandContext context, CamundaFormDefinition definition) {
 		if (definition == null) {
 			return Set.of();
 		}
 		return this.byFormDefinition.computeIfAbsent(definition.getId(), (id) -> {
-			ResourceEntity resource = context.getResourceManager()
-				.findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), definition.getResourceName());
-			return (resource == null) ? Set.of() : parse(resource.getBytes());
+			byte[] schema = schemaOf(context, definition);
+			return (schema == null) ? Set.of() : parse(schema);
 		});
 	}
 
 	/** The submitted variables of a form-js schema. */
 	static Set<String> parse(byte[] schema) {
-		try {
-			Set<String> fields = new LinkedHashSet<>();
-			collect(json.readTree(schema), "", fields);
-			return Collections.unmodifiableSet(fields);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void collect(JsonNode container, String path, Set<String> fields) {
-		for (JsonNode component : container.path("components")) {
-			String type = component.path("type").asText();
-			if (component.path("disabled").asBoolean(false) || NOT_FIELDS.contains(type)) {
-				continue;
-			}
-			// a group or list with a path nests its fields in one variable named by the
-			// path
-			String nested = component.path("path").asText("");
-			String prefix = path.isEmpty() ? nested : path;
-			if (component.has("key")) {
-				String key = component.path("key").asText();
-				fields.add(root(prefix.isEmpty() ? key : prefix));
-			}
-			else if (!prefix.isEmpty() && !nested.isEmpty()) {
-				fields.add(root(prefix));
-			}
-			collect(component, prefix, fields);
-		}
-	}
-
-	private static String root(String path) {
-		int dot = path.indexOf('.');
-		return (dot < 0) ? path : path.substring(0, dot);
+		return FormSchema.parse(schema).variables();
 	}
 
 }

@@ -5,7 +5,7 @@
  * EnginePerson (a logged-in person at the engine, for pages that act for them),
  * EngineBoundary (a process engine plugin).
  */
-@ApplicationModule(displayName = "安全 · security", allowedDependencies = { "organization" })
+@ApplicationModule(displayName = "安全 · security", allowedDependencies = { "organization", "engine" })
 package org.cyl.excellence.security;
 
 import org.springframework.modulith.ApplicationModule;
