@@ -93,6 +93,11 @@ import org.springframework.stereotype.Component;
  * {@code resultVariable} x reads as {@code x.name} only outputs of that decision; with
  * {@code singleEntry} or {@code collectEntries}, the decision has a single output.</li>
  * </ol>
+ * Rules 2 and 4 compare with the version in force, and so judge administrators' edits
+ * only: a release of the application brings its forms and tables with the code that reads
+ * them (its tests prove they fit), and supersedes what an administrator deployed of the
+ * same key — an administrator's added field must not stop a release from starting.
+ * <p>
  * Only new deployments are judged: the engine runs its deployers again when its cache
  * parses an old one.
  */
@@ -142,8 +147,10 @@ public class DeploymentChecks extends AbstractProcessEnginePlugin {
 		for (BpmnFile file : models.processes()) {
 			links(file, models, problem);
 		}
-		for (FormFile form : models.forms()) {
-			formKeepsItsFields(form, models, problem);
+		if (!byApplication) {
+			for (FormFile form : models.forms()) {
+				formKeepsItsFields(form, models, problem);
+			}
 		}
 		for (BpmnFile file : models.processes()) {
 			for (Process process : file.model().getModelElementsByType(Process.class)) {
@@ -151,9 +158,11 @@ public class DeploymentChecks extends AbstractProcessEnginePlugin {
 				decisionResults(file, process, models, problem);
 			}
 		}
-		for (DmnFile file : models.decisions()) {
-			for (Decision decision : file.model().getModelElementsByType(Decision.class)) {
-				decisionKeepsItsCallers(file, decision, models, problem);
+		if (!byApplication) {
+			for (DmnFile file : models.decisions()) {
+				for (Decision decision : file.model().getModelElementsByType(Decision.class)) {
+					decisionKeepsItsCallers(file, decision, models, problem);
+				}
 			}
 		}
 		List<String> problems = List.copyOf(found);

@@ -385,6 +385,28 @@ class DeploymentChecksTests {
 			.hasMessageContaining("读取变量“inspectionPassed”");
 	}
 
+	/**
+	 * A release of the application supersedes the version in force, whoever deployed it:
+	 * its forms come with the code that reads them.
+	 */
+	@Test
+	void theApplicationsReleaseIsNotHeldToTheFormInForce() {
+		FormSchema.Field field = reviewPledges().fields().get(0);
+		ObjectNode form = (ObjectNode) read(text("forms/branch/ReviewPledges.form"));
+		java.util.Iterator<com.fasterxml.jackson.databind.JsonNode> components = form.withArray("components")
+			.elements();
+		while (components.hasNext()) {
+			if (field.key().equals(components.next().path("key").asText())) {
+				components.remove();
+			}
+		}
+		Map<String, byte[]> models = Map.of("forms/branch/ReviewPledges.form",
+				form.toString().getBytes(StandardCharsets.UTF_8));
+		assertThatNoException().isThrownBy(() -> check(models, null));
+		assertThatThrownBy(() -> check(models, "admin")).isInstanceOf(BadUserRequestException.class)
+			.hasMessageContaining(field.key());
+	}
+
 	@Test
 	void anOldDeploymentTheCacheParsesAgainIsNotJudged() {
 		BpmnModelInstance model = bpmn("bpmn/branch/BranchCampaignProcess.bpmn");
