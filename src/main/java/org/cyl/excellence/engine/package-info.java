@@ -1,9 +1,10 @@
 /**
  * Engine plumbing: model deployment, the engine after Flyway, PostgreSQL tuning,
  * authorization look-ups, the form-validation answers of the engine's REST APIs, task
- * list variables, engine metrics. API: ModelDeployment, TaskListVariables,
- * AuthorizationQueries, FormValidationDiscoverable and FormValidationExceptionMapper
- * (Jersey instantiates them).
+ * list variables, engine metrics; the administrators' page 模型版本（现行）: which version of
+ * every model is in force, deployed by whom, from where. API: ModelDeployment,
+ * TaskListVariables, AuthorizationQueries, FormValidationDiscoverable and
+ * FormValidationExceptionMapper (Jersey instantiates them).
  */
 @ApplicationModule(displayName = "引擎 · engine", allowedDependencies = {})
 package org.cyl.excellence.engine;
