@@ -52,6 +52,12 @@ class ModelVersions {
 	/** Who deployed when no user is recorded: the application at its start. */
 	static final String APPLICATION = "应用";
 
+	/**
+	 * Who deployed when no user is recorded for a deployment not the application's (the
+	 * log's entries are gone, or the history level keeps none).
+	 */
+	static final String UNRECORDED = "未记录";
+
 	static final String MODELER_SOURCE = "Camunda Modeler";
 
 	static final String ADMINISTRATOR_IN_FORCE = "管理员修改，现行";
@@ -112,15 +118,16 @@ class ModelVersions {
 	 * @param deployedBy the user who deployed it (user operation log), null for the
 	 * application
 	 * @param deployer who deployed it, as the page says it: the person's name and user
-	 * id, or 应用
+	 * id, 应用, or 未记录 (no user in the log for a deployment not the application's)
 	 * @param deployedAt when (the server's time)
 	 * @param origin from where: 应用启动时部署, Camunda Modeler, or the deployment's source or
 	 * name
 	 * @param fromApplication whether the version in force is the application's
-	 * @param administratorInForce whether an administrator's version is in force (not the
-	 * application's, deployed by a person)
+	 * @param administratorInForce whether an administrator's version is in force: one not
+	 * the application's (nobody else may deploy)
 	 * @param superseded the administrator's version that the application's version in
-	 * force took the place of, or null
+	 * force took the place of (the next older version kept, when not the application's),
+	 * or null
 	 * @param note what the page says of it: 管理员修改，现行, or 应用新版本已取代管理员 … 的版本 N
 	 * @param versions how many versions of the key the engine keeps
 	 * @param olderVersions how many of them are older than the one in force
@@ -171,11 +178,17 @@ class ModelVersions {
 			.map((f) -> new Definition(f.getKey(), null, f.getVersion(), f.getId(), f.getDeploymentId(),
 					f.getResourceName(), 0))
 			.toList();
-		return Overview.of(models(processes, true, origins), models(decisions, false, origins),
-				models(forms, false, origins));
+		return Overview.of(models(processes, Kind.PROCESS, origins), models(decisions, Kind.DECISION, origins),
+				models(forms, Kind.FORM, origins));
 	}
 
-	private List<Model> models(List<Definition> definitions, boolean processes, Map<String, Origin> origins) {
+	private enum Kind {
+
+		PROCESS, DECISION, FORM
+
+	}
+
+	private List<Model> models(List<Definition> definitions, Kind kind, Map<String, Origin> origins) {
 		Map<String, List<Definition>> byKey = definitions.stream()
 			.collect(Collectors.groupingBy(Definition::key, TreeMap::new, Collectors.toList()));
 		List<Model> models = new ArrayList<>();
@@ -184,7 +197,9 @@ class ModelVersions {
 			Definition latest = versions.get(0);
 			Origin origin = origins.computeIfAbsent(latest.deploymentId(), this::origin);
 			Superseded superseded = null;
-			if (origin.fromApplication() && versions.size() > 1 && versions.get(1).version() == latest.version() - 1) {
+			// the version that was in force before the application's (the next older one
+			// kept)
+			if (origin.fromApplication() && versions.size() > 1) {
 				Definition before = versions.get(1);
 				Origin previous = origins.computeIfAbsent(before.deploymentId(), this::origin);
 				if (!previous.fromApplication()) {
@@ -192,12 +207,13 @@ class ModelVersions {
 							previous.deployedAt(), previous.origin());
 				}
 			}
-			boolean administrator = !origin.fromApplication() && origin.deployedBy() != null;
-			List<Running> running = processes ? versions.stream()
+			// only the application (ModelDeployment) and administrators deploy
+			boolean administrator = !origin.fromApplication();
+			List<Running> running = (kind == Kind.PROCESS) ? versions.stream()
 				.filter((d) -> d == latest || d.instances() > 0)
 				.map((d) -> new Running(d.version(), d.instances(), d == latest))
 				.toList() : List.of();
-			String name = processes || latest.name() != null ? latest.name() : formTitle(latest);
+			String name = (kind == Kind.FORM) ? formTitle(latest) : latest.name();
 			models.add(new Model(key, name, latest.version(), latest.id(), latest.deploymentId(), origin.deployedBy(),
 					origin.deployer(), origin.deployedAt(), origin.origin(), origin.fromApplication(), administrator,
 					superseded, note(administrator, superseded), versions.size(), versions.size() - 1, running));
@@ -207,9 +223,9 @@ class ModelVersions {
 
 	private static String note(boolean administrator, Superseded superseded) {
 		if (superseded != null) {
-			String who = (superseded.deployedBy() != null) ? "管理员 " + superseded.deployer() : superseded.origin();
-			String when = (superseded.deployedAt() != null) ? " 于 " + MINUTES.format(superseded.deployedAt()) : "";
-			return "应用新版本已取代" + who + when + " 部署的版本 " + superseded.version();
+			String who = (superseded.deployedBy() != null) ? "管理员 " + superseded.deployer() + " " : "管理员";
+			String when = (superseded.deployedAt() != null) ? "于 " + MINUTES.format(superseded.deployedAt()) + " " : "";
+			return "应用新版本已取代" + who + when + "部署的版本 " + superseded.version();
 		}
 		return administrator ? ADMINISTRATOR_IN_FORCE : null;
 	}
@@ -229,11 +245,12 @@ class ModelVersions {
 			.map(UserOperationLogEntry::getUserId)
 			.findFirst()
 			.orElse(null);
-		if (deployment == null) {
-			return new Origin(user, (user != null) ? person(user) : APPLICATION, null, "—", false);
-		}
-		String source = deployment.getSource();
+		String source = (deployment != null) ? deployment.getSource() : null;
 		boolean application = ModelDeployment.DEPLOYMENT_NAME.equals(source);
+		String deployer = (user != null) ? person(user) : (application ? APPLICATION : UNRECORDED);
+		if (deployment == null) {
+			return new Origin(user, deployer, null, "—", false);
+		}
 		String origin;
 		if (application) {
 			origin = FROM_APPLICATION;
@@ -251,7 +268,7 @@ class ModelVersions {
 			origin = "—";
 		}
 		Date time = deployment.getDeploymentTime();
-		return new Origin(user, (user != null) ? person(user) : APPLICATION,
+		return new Origin(user, deployer,
 				(time != null) ? LocalDateTime.ofInstant(time.toInstant(), ZoneId.systemDefault()) : null, origin,
 				application);
 	}
@@ -298,7 +315,7 @@ class ModelVersions {
 		return title.isEmpty() ? null : title;
 	}
 
-	static String title(String schema) {
+	private static String title(String schema) {
 		try {
 			for (JsonNode component : json.readTree(schema).path("components")) {
 				if ("text".equals(component.path("type").asText())) {

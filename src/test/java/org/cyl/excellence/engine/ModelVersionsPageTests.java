@@ -273,4 +273,28 @@ class ModelVersionsPageTests {
 				"版本 " + first + "：1 个");
 	}
 
+	@Test
+	void aDeploymentNeitherTheApplicationsNorLoggedIsAnAdministratorsWithoutAName() throws IOException {
+		String unrecorded = this.probe.deployUnrecorded();
+		JsonNode model = row(overview().path("processes"), ModelVersionsProbe.PROCESS);
+		assertThat(model.path("deploymentId").asText()).isEqualTo(unrecorded);
+		assertThat(model.path("deployedBy").isNull()).isTrue();
+		assertThat(model.path("deployer").asText()).isEqualTo("未记录");
+		assertThat(model.path("origin").asText()).as("the deployment's name").isEqualTo("model-versions-probe");
+		assertThat(model.path("administratorInForce").asBoolean()).isTrue();
+		assertThat(model.path("note").asText()).isEqualTo("管理员修改，现行");
+
+		this.probe.deployAsTheApplication();
+		assertThat(row(overview().path("processes"), ModelVersionsProbe.PROCESS).path("note").asText())
+			.isEqualTo("应用新版本已取代管理员于 "
+					+ LocalDateTime
+						.ofInstant(this.repositoryService.createDeploymentQuery()
+							.deploymentId(unrecorded)
+							.singleResult()
+							.getDeploymentTime()
+							.toInstant(), ZoneId.systemDefault())
+						.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))
+					+ " 部署的版本 " + model.path("version").asInt());
+	}
+
 }

@@ -72,9 +72,19 @@ class ModelVersionsProbe {
 
 	/** The same models as the application deploys them at its start. */
 	String deployAsTheApplication() throws IOException {
-		DeploymentBuilder builder = this.repository.createDeployment()
-			.name("model-versions-probe")
-			.source(ModelDeployment.DEPLOYMENT_NAME);
+		return deploy(ModelDeployment.DEPLOYMENT_NAME);
+	}
+
+	/**
+	 * The same models deployed by code with no user and no source, as no user operation
+	 * log entry tells who did it.
+	 */
+	String deployUnrecorded() throws IOException {
+		return deploy(null);
+	}
+
+	private String deploy(String source) throws IOException {
+		DeploymentBuilder builder = this.repository.createDeployment().name("model-versions-probe").source(source);
 		for (String file : FILES) {
 			builder.addString(file, new String(read(file), java.nio.charset.StandardCharsets.UTF_8));
 		}
