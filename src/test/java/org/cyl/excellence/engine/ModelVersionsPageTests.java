@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees every model the application deploys, as the application deployed it at its start;
  * nobody else may look; an administrator's deployment from Camunda Modeler is marked as
  * in force, and the application's next version says which administrator's version it took
- * the place of. The administrator's deployments here are of a model of their own
- * ({@link ModelVersionsProbe}), removed after each test.
+ * the place of; a deployment with neither the application's source nor a logged user
+ * counts as an administrator's (部署人 未记录). The deployments here are of a model of their
+ * own ({@link ModelVersionsProbe}), removed after each test.
  */
 @ApplicationTest
 class ModelVersionsPageTests {
