@@ -481,6 +481,7 @@ class WorkbenchBrowserTests {
 		pages.put("/ballot/{token}", new String[] { null, "/ballot/" + this.support.tokens.token(appraisalId, 0) });
 		pages.put("/admin/logins", new String[] { "admin", "/admin/logins" });
 		pages.put("/admin/organization-import", new String[] { "admin", "/admin/organization-import" });
+		pages.put("/admin/models", new String[] { "admin", "/admin/models" });
 		pages.put("/admin/forms/{formId}", new String[] { "admin", "/admin/forms/MemberPledge" });
 		// the error page (the answer to an unknown campaign)
 		pages.put("error", new String[] { p + "c", "/campaigns/no-such-campaign/dashboard" });
