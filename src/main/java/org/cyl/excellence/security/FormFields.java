@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.GetStartFormCmd;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -88,11 +89,16 @@ final class FormFields {
 		if (taskId == null) {
 			return null;
 		}
+		TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
+		if (task == null) {
+			return null;
+		}
+		// as the completion itself checks, and first: whoever may not work on the task
+		// learns nothing of its form
+		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+			checker.checkTaskWork(task);
+		}
 		return context.runWithoutAuthorization(() -> {
-			TaskEntity task = context.getTaskManager().findTaskById(taskId);
-			if (task == null) {
-				return null;
-			}
 			CamundaFormDefinition definition = definitionOf(context, task);
 			if (definition == null) {
 				return null;

@@ -313,9 +313,11 @@ class PublicPledgeTests {
 		for (COSName name : resources.getXObjectNames()) {
 			if (resources.getXObject(name) instanceof PDImageXObject image) {
 				BufferedImage bitmap = image.getImage();
-				codes.add(new QRCodeReader()
-					.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(bitmap))))
-					.getText());
+				codes
+					.add(new QRCodeReader()
+						.decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(bitmap))),
+								java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+						.getText());
 			}
 		}
 		return codes;

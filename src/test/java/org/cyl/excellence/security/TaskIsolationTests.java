@@ -156,7 +156,12 @@ class TaskIsolationTests {
 		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
 		String a = "/engine-rest/task/" + this.taskOfA.getId();
 		assertThat(secretaryOfA.postJson(a + "/claim", "{\"userId\":\"sec120301\"}").statusCode()).isEqualTo(204);
-		assertThat(secretaryOfA.postJson(a + "/complete", "{}").statusCode()).isEqualTo(204);
+		HttpResponse<String> empty = secretaryOfA.postJson(a + "/complete", "{}");
+		assertThat(empty.statusCode()).as("the form's required 备注, checked on the server").isEqualTo(400);
+		assertThat(empty.body()).contains("“备注”不能为空");
+		assertThat(
+				secretaryOfA.postJson(a + "/complete", "{\"variables\":{\"remark\":{\"value\":\"已完成\"}}}").statusCode())
+			.isEqualTo(204);
 		assertThat(this.taskService.createTaskQuery().taskId(this.taskOfA.getId()).singleResult()).isNull();
 	}
 
