@@ -246,10 +246,12 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 		}
 
 		private void submission(String taskId, Map<String, ?> variables) {
-			if (variables != null && !variables.isEmpty()) {
-				check(lookup((context) -> EngineBoundary.this.forms.ofTask(context, taskId)), variables, List.of());
-			}
-			String missing = lookup((context) -> EngineBoundary.this.forms.missingRequired(context, taskId, variables));
+			String missing = lookup((context) -> {
+				if (variables != null && !variables.isEmpty()) {
+					check(EngineBoundary.this.forms.ofTask(context, taskId), variables, List.of());
+				}
+				return EngineBoundary.this.forms.missingRequired(context, taskId, variables);
+			});
 			if (missing != null) {
 				throw new BadUserRequestException("“" + missing + "”不能为空");
 			}

@@ -21,7 +21,10 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.RestTasks;
 import org.cyl.excellence.TestHttp;
@@ -175,6 +178,11 @@ class ModelerEditsTests {
 		assertThat(secretary.get("/engine-rest/task/" + study + "/deployed-form").body()).contains("学习体会");
 		RestTasks.assertRefused(secretary.postJson("/engine-rest/task/" + study + "/submit-form", "{\"variables\":{}}"),
 				"学习体会");
+		assertThat(this.support.managementService.createJobQuery()
+			.processInstanceId(newBranch)
+			.timers()
+			.activityId("Task_StudyPlan")
+			.count()).as("督查's timer on the due date").isEqualTo(1);
 		RestTasks.submit(secretary, study, Map.of("studyNotes", "全体团员学习了活动方案"));
 		RestTasks.task(secretary, newBranch, "Task_MobilizeBranch");
 
@@ -241,6 +249,17 @@ class ModelerEditsTests {
 		study.setCamundaFormRef("BranchStudy");
 		study.setCamundaFormRefBinding("latest");
 		study.setCamundaDueDate("${mobilizationDue}");
+		// 督查's listener on the due date, as on every task of the application
+		CamundaTaskListener overdue = model.newInstance(CamundaTaskListener.class);
+		overdue.setAttributeValue("id", "TaskListener_StudyPlanOverdue");
+		overdue.setCamundaEvent("timeout");
+		overdue.setCamundaDelegateExpression("${overdueTaskListener}");
+		TimerEventDefinition timer = model.newInstance(TimerEventDefinition.class);
+		TimeDate due = model.newInstance(TimeDate.class);
+		due.setTextContent("${mobilizationDue}");
+		timer.setTimeDate(due);
+		overdue.getTimeouts().add(timer);
+		study.builder().addExtensionElement(overdue);
 		process.addChildElement(study);
 		SequenceFlow toStudy = model.newInstance(SequenceFlow.class);
 		toStudy.setId("SequenceFlow_ToStudyPlan");
