@@ -11,7 +11,6 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,20 +52,6 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
 
 	private static final List<String> ROOTS = List.of("bpmn/", "forms/");
-
-	/**
-	 * The definitions of a deployment whose previous version of the same key came from
-	 * another source (an administrator): key, the superseded version, its deployment's
-	 * source and time.
-	 */
-	private static final String SUPERSEDED = """
-			select d.KEY_ as model_key, p.VERSION_ as superseded_version, dep.SOURCE_ as superseded_source, dep.DEPLOY_TIME_ as superseded_at
-			from %1$s d
-			join %1$s p on p.KEY_ = d.KEY_ and p.VERSION_ = d.VERSION_ - 1 and p.TENANT_ID_ is null
-			join ACT_RE_DEPLOYMENT dep on dep.ID_ = p.DEPLOYMENT_ID_
-			where d.DEPLOYMENT_ID_ = ? and d.TENANT_ID_ is null
-			and (dep.SOURCE_ is null or dep.SOURCE_ <> ?)
-			""";
 
 	private final List<String> locations;
 
@@ -114,18 +98,21 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 		return ids;
 	}
 
-	/** One WARN line per key whose administrator's version this release superseded. */
+	/**
+	 * One WARN line per key whose administrator's version this release superseded, as the
+	 * page of the models in force ({@link ModelVersions}) tells it.
+	 */
 	private static void reportSuperseded(ProcessEngine engine, String deploymentId) {
-		JdbcClient jdbc = JdbcClient
-			.create(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource());
-		for (String table : List.of("ACT_RE_PROCDEF", "ACT_RE_DECISION_DEF", "ACT_RE_CAMFORMDEF")) {
-			jdbc.sql(SUPERSEDED.formatted(table)).params(deploymentId, DEPLOYMENT_NAME).query((rs, row) -> {
-				log.warn(
-						"This release's {} supersedes version {} deployed from {} at {}: new work uses the release's model, the edit is no longer in force",
-						rs.getString("model_key"), rs.getInt("superseded_version"), rs.getString("superseded_source"),
-						rs.getTimestamp("superseded_at"));
-				return row;
-			}).list();
+		ModelVersions.Overview overview = new ModelVersions(engine).overview();
+		for (List<ModelVersions.Model> models : List.of(overview.processes(), overview.decisions(), overview.forms())) {
+			for (ModelVersions.Model model : models) {
+				if (model.superseded() != null && deploymentId.equals(model.deploymentId())) {
+					log.warn(
+							"This release's {} supersedes version {} deployed from {} at {}: new work uses the release's model, the edit is no longer in force",
+							model.key(), model.superseded().version(), model.superseded().origin(),
+							model.superseded().deployedAt());
+				}
+			}
 		}
 	}
 
