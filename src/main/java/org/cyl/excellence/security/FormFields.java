@@ -30,9 +30,14 @@ import org.cyl.excellence.engine.FormSchema;
  */
 final class FormFields {
 
-	private final Map<String, Set<String>> byFormDefinition = new ConcurrentHashMap<>();
+	/** A deployed form as the checks need it: what it submits, what it requires. */
+	private record Form(Set<String> variables, Map<String, String> required) {
 
-	private final Map<String, Map<String, String>> requiredByFormDefinition = new ConcurrentHashMap<>();
+		static final Form NONE = new Form(Set.of(), Map.of());
+
+	}
+
+	private final Map<String, Form> byFormDefinition = new ConcurrentHashMap<>();
 
 	/**
 	 * The fields of the task's form; empty when it has none; null when there is no such
@@ -99,13 +104,7 @@ final class FormFields {
 			checker.checkTaskWork(task);
 		}
 		return context.runWithoutAuthorization(() -> {
-			CamundaFormDefinition definition = definitionOf(context, task);
-			if (definition == null) {
-				return null;
-			}
-			Map<String, String> required = this.requiredByFormDefinition.computeIfAbsent(definition.getId(),
-					(id) -> required(schemaOf(context, definition)));
-			for (Map.Entry<String, String> field : required.entrySet()) {
+			for (Map.Entry<String, String> field : form(context, definitionOf(context, task)).required().entrySet()) {
 				if (blank((variables == null) ? null : variables.get(field.getKey()))
 						&& blank(task.getVariable(field.getKey()))) {
 					return field.getValue();
@@ -141,29 +140,29 @@ final class FormFields {
 		return (resource == null) ? null : resource.getBytes();
 	}
 
-	/**
-	 * The always-shown fields of a form schema that it marks {@code required}, outside
-	 * groups with a path: key → label.
-	 */
-	static Map<String, String> required(byte[] schema) {
-		Map<String, String> required = new LinkedHashMap<>();
-		if (schema != null) {
-			for (FormSchema.Field field : FormSchema.parse(schema).fields()) {
+	private Set<String> of(CommandContext context, CamundaFormDefinition definition) {
+		return form(context, definition).variables();
+	}
+
+	private Form form(CommandContext context, CamundaFormDefinition definition) {
+		if (definition == null) {
+			return Form.NONE;
+		}
+		return this.byFormDefinition.computeIfAbsent(definition.getId(), (id) -> {
+			byte[] schema = schemaOf(context, definition);
+			if (schema == null) {
+				return Form.NONE;
+			}
+			FormSchema parsed = FormSchema.parse(schema);
+			// the always-shown fields it requires, outside groups with a path: key →
+			// label
+			Map<String, String> required = new LinkedHashMap<>();
+			for (FormSchema.Field field : parsed.fields()) {
 				if (field.required() && field.alwaysShown() && field.key().indexOf('.') < 0) {
 					required.put(field.key(), field.label().isBlank() ? field.key() : field.label());
 				}
 			}
-		}
-		return java.util.Collections.unmodifiableMap(required);
-	}
-
-	private Set<String> of(CommandContext context, CamundaFormDefinition definition) {
-		if (definition == null) {
-			return Set.of();
-		}
-		return this.byFormDefinition.computeIfAbsent(definition.getId(), (id) -> {
-			byte[] schema = schemaOf(context, definition);
-			return (schema == null) ? Set.of() : parse(schema);
+			return new Form(parsed.variables(), java.util.Collections.unmodifiableMap(required));
 		});
 	}
 
