@@ -38,6 +38,10 @@ public class SpringSecurityAuthenticationProvider extends ContainerBasedAuthenti
 			.map((a) -> a.substring(IdentityAuthenticationProvider.GROUP_PREFIX.length()))
 			.toList();
 		result.setGroups(groups);
+		// no tenants here (one League, one engine): without this, Camunda's filter would
+		// look
+		// the person's tenants up in the database on every request
+		result.setTenants(List.of());
 		return result;
 	}
 
