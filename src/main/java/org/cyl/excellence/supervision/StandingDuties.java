@@ -124,24 +124,23 @@ class StandingDuties {
 
 		List<ProcessInstance> running = this.runtime.createProcessInstanceQuery().processDefinitionKeyIn(keys).list();
 		Map<String, String> placeOf = runningPlaces(running.stream().map(ProcessInstance::getId).toList());
-		Map<String, List<Task>> open = new HashMap<>();
-		for (Task task : this.tasks.createTaskQuery()
-			.processDefinitionKeyIn(keys)
-			.active()
-			.orderByDueDate()
-			.asc()
-			.list()) {
-			open.computeIfAbsent(task.getProcessInstanceId(), (id) -> new ArrayList<>()).add(task);
+		Map<ProcessInstance, Organization> inSubtree = new LinkedHashMap<>();
+		for (ProcessInstance instance : running) {
+			Optional<Organization> org = Optional.ofNullable(placeOf.get(instance.getId())).flatMap(tree::get);
+			if (org.isPresent() && tree.within(org.get().code(), committeeCode)) {
+				inSubtree.put(instance, org.get());
+			}
 		}
+		// the open tasks of the subtree's instances only, not of the province's (a duty
+		// with a task per member has hundreds of thousands of them)
+		Map<String, List<Task>> open = openTasks(inSubtree.keySet().stream().map(ProcessInstance::getId).toList());
 
 		Map<String, List<Place>> places = new LinkedHashMap<>();
 		Map<String, Map<String, Integer>> steps = new LinkedHashMap<>();
 		Map<String, Integer> overdue = new HashMap<>();
-		for (ProcessInstance instance : running) {
-			Optional<Organization> org = Optional.ofNullable(placeOf.get(instance.getId())).flatMap(tree::get);
-			if (org.isEmpty() || !tree.within(org.get().code(), committeeCode)) {
-				continue;
-			}
+		for (Map.Entry<ProcessInstance, Organization> entry : inSubtree.entrySet()) {
+			ProcessInstance instance = entry.getKey();
+			Optional<Organization> org = Optional.of(entry.getValue());
 			String key = keyOfDefinition.get(instance.getProcessDefinitionId());
 			List<Task> its = open.getOrDefault(instance.getId(), List.of());
 			String step;
@@ -187,6 +186,23 @@ class StandingDuties {
 					overdue.getOrDefault(key, 0), finished.getOrDefault(key, 0), at));
 		}
 		return duties;
+	}
+
+	/** The active tasks of these instances by instance, a few hundred instances per query. */
+	private Map<String, List<Task>> openTasks(List<String> ids) {
+		Map<String, List<Task>> open = new HashMap<>();
+		for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
+			List<String> some = ids.subList(i, Math.min(ids.size(), i + IDS_PER_QUERY));
+			for (Task task : this.tasks.createTaskQuery()
+				.processInstanceIdIn(some.toArray(String[]::new))
+				.active()
+				.orderByDueDate()
+				.asc()
+				.list()) {
+				open.computeIfAbsent(task.getProcessInstanceId(), (id) -> new ArrayList<>()).add(task);
+			}
+		}
+		return open;
 	}
 
 	/** Instance id → its organisation's code, a few hundred instances per query. */
