@@ -56,13 +56,16 @@ public final class BenchmarkApplication implements AutoCloseable {
 		}
 		String postgres = null;
 		String label;
+		String reused = System.getProperty("benchmark.database");
 		if (!Boolean.getBoolean("benchmark.h2") && PostgresTestServer.reachable()) {
-			postgres = PostgresTestServer.createDatabase();
+			postgres = (reused != null && !reused.isBlank()) ? reused : PostgresTestServer.createDatabase();
 			args.addAll(List.of("--spring.profiles.active=postgres",
 					"--spring.datasource.url=" + PostgresTestServer.urlOf(postgres),
 					"--spring.datasource.username=" + PostgresTestServer.USER,
 					"--spring.datasource.password=" + PostgresTestServer.PASSWORD));
-			label = "PostgreSQL (" + PostgresTestServer.URL + ", fresh database " + postgres + ")";
+			label = "PostgreSQL (" + PostgresTestServer.URL + ", "
+					+ ((postgres.equals(reused)) ? "database kept from an earlier run " : "fresh database ") + postgres
+					+ (keeps() ? ", kept" : "") + ")";
 		}
 		else {
 			String file = "./target/benchmark/" + name + "-" + UUID.randomUUID();
@@ -73,11 +76,12 @@ public final class BenchmarkApplication implements AutoCloseable {
 		args.addAll(Arrays.asList(arguments));
 		try {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class)
+				.initializers(new StatementCounter())
 				.run(args.toArray(String[]::new));
 			return new BenchmarkApplication(context, label, postgres);
 		}
 		catch (RuntimeException ex) {
-			if (postgres != null) {
+			if (postgres != null && !keeps()) {
 				PostgresTestServer.dropDatabase(postgres);
 			}
 			throw ex;
@@ -103,6 +107,59 @@ public final class BenchmarkApplication implements AutoCloseable {
 				(System.nanoTime() - start) / 1e9, autovacuum);
 	}
 
+	/**
+	 * On PostgreSQL, the rows inserted, updated and deleted so far in each of the
+	 * database's tables ({@code pg_stat_user_tables}), read after waiting for every
+	 * connection to have reported its counts (PostgreSQL's backends report at most every
+	 * second, an idle one after ten); empty on H2.
+	 */
+	public java.util.Map<String, long[]> tableWrites() throws InterruptedException {
+		if (this.postgresDatabase == null) {
+			return java.util.Map.of();
+		}
+		Thread.sleep(11_000);
+		org.springframework.jdbc.core.simple.JdbcClient jdbc = bean(
+				org.springframework.jdbc.core.simple.JdbcClient.class);
+		java.util.Map<String, long[]> writes = new java.util.TreeMap<>();
+		jdbc.sql("select pg_stat_clear_snapshot()").query().listOfRows();
+		jdbc.sql("select relname, n_tup_ins, n_tup_upd, n_tup_del from pg_stat_user_tables")
+			.query((rs, n) -> writes.put(rs.getString(1).toUpperCase(java.util.Locale.ROOT),
+					new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }))
+			.list();
+		return writes;
+	}
+
+	/**
+	 * The rows written per {@code count} units of work between two readings of
+	 * {@link #tableWrites()}, table by table (inserted / updated / deleted), the largest
+	 * first; one line per table.
+	 */
+	public static String writesPer(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after,
+			int count) {
+		StringBuilder lines = new StringBuilder();
+		double[] total = new double[3];
+		after.entrySet().stream().map((e) -> {
+			long[] b = before.getOrDefault(e.getKey(), new long[3]);
+			long[] a = e.getValue();
+			return java.util.Map.entry(e.getKey(), new double[] { (a[0] - b[0]) / (double) count,
+					(a[1] - b[1]) / (double) count, (a[2] - b[2]) / (double) count });
+		})
+			.filter((e) -> e.getValue()[0] + e.getValue()[1] + e.getValue()[2] > 0.005)
+			.sorted((x, y) -> Double.compare(y.getValue()[0] + y.getValue()[1] + y.getValue()[2],
+					x.getValue()[0] + x.getValue()[1] + x.getValue()[2]))
+			.forEach((e) -> {
+				double[] w = e.getValue();
+				for (int i = 0; i < 3; i++) {
+					total[i] += w[i];
+				}
+				lines.append(String.format("  %-28s %6.2f inserted %6.2f updated %6.2f deleted%n", e.getKey(), w[0],
+						w[1], w[2]));
+			});
+		lines.append(String.format("  %-28s %6.2f inserted %6.2f updated %6.2f deleted%n", "in all", total[0], total[1],
+				total[2]));
+		return lines.toString();
+	}
+
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
@@ -110,9 +167,24 @@ public final class BenchmarkApplication implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.context.close();
-		if (this.postgresDatabase != null) {
+		if (this.postgresDatabase != null && !keeps()) {
 			PostgresTestServer.dropDatabase(this.postgresDatabase);
 		}
+	}
+
+	/**
+	 * {@code -Dbenchmark.keep=true} keeps the PostgreSQL database after the run (for
+	 * {@code EXPLAIN ANALYZE} by hand, or a second run on the same data);
+	 * {@code -Dbenchmark.database=<name>} runs on such a kept database instead of a fresh
+	 * one and keeps it too. A benchmark that finds its setup already there skips it.
+	 */
+	static boolean keeps() {
+		return Boolean.getBoolean("benchmark.keep") || System.getProperty("benchmark.database") != null;
+	}
+
+	/** Whether this run is on a database kept from an earlier run. */
+	public boolean reused() {
+		return this.postgresDatabase != null && this.postgresDatabase.equals(System.getProperty("benchmark.database"));
 	}
 
 	/** The machine, for the printed table. */

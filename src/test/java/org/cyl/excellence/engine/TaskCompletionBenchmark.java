@@ -113,10 +113,27 @@ class TaskCompletionBenchmark {
 				(i) -> taskService.complete(warmRaw.get(i).task(), CampaignTestSupport.mobilization()));
 
 		// the ceiling: raw TaskService.complete, no HTTP, no authentication
+		Map<String, long[]> writesBefore = app.tableWrites();
+		StatementCounter.Reading before = StatementCounter.Reading.now();
 		double rawRate = BenchmarkApplication.rate(TASKS, CLIENTS, rawStep);
+		StatementCounter.Reading rawStatements = StatementCounter.Reading.now().since(before);
+		Map<String, long[]> writesAfter = app.tableWrites();
+		String rawWrites = BenchmarkApplication.writesPer(writesBefore, writesAfter, TASKS);
 		// through the REST API with HTTP Basic as the task's secretary
+		before = StatementCounter.Reading.now();
 		double httpRate = BenchmarkApplication.rate(TASKS, CLIENTS, basicStep.apply(http));
+		StatementCounter.Reading httpStatements = StatementCounter.Reading.now().since(before);
 		int refusedBasic = refused.getAndSet(0);
+
+		// the engine's own ceiling for a completion: a one-task model, nothing else
+		List<String> minimal = minimalTasks(app, TASKS + WARMUP);
+		BenchmarkApplication.rate(WARMUP, CLIENTS, (i) -> taskService.complete(minimal.get(i)));
+		writesBefore = app.tableWrites();
+		before = StatementCounter.Reading.now();
+		double minimalRate = BenchmarkApplication.rate(TASKS, CLIENTS,
+				(i) -> taskService.complete(minimal.get(WARMUP + i)));
+		StatementCounter.Reading minimalStatements = StatementCounter.Reading.now().since(before);
+		String minimalWrites = BenchmarkApplication.writesPer(writesBefore, app.tableWrites(), TASKS);
 
 		// Tasklist's own API with a session (logged in beforehand, outside the timing)
 		List<String[]> sessions = new ArrayList<>();
@@ -143,7 +160,9 @@ class TaskCompletionBenchmark {
 			}
 		};
 		BenchmarkApplication.rate(WARMUP, CLIENTS, sessionStep);
+		before = StatementCounter.Reading.now();
 		double sessionRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> sessionStep.run(WARMUP + i));
+		StatementCounter.Reading sessionStatements = StatementCounter.Reading.now().since(before);
 		int refusedSession = refused.get();
 
 		// what HTTP Basic adds per request: the password check (Camunda's identity
@@ -163,18 +182,57 @@ class TaskCompletionBenchmark {
 				+ " tasks per line after a warm-up of " + WARMUP + " per path");
 		System.out.printf("setup: %,d branches imported in %.1f s; fan-out to %,d branch processes in %.1f s%n",
 				branches, importSeconds, branches, fanOutSeconds);
-		System.out.printf("%-66s %8.0f /s%n", "raw TaskService.complete (ceiling; same validation listener)", rawRate);
-		System.out.printf("%-66s %8.0f /s  (%.2f of raw)%n", "POST /engine-rest/task/{id}/submit-form, HTTP Basic",
-				httpRate, httpRate / rawRate);
-		System.out.printf("%-66s %8.0f /s  (%.2f of raw)%n",
+		System.out.printf("%-66s %8.0f /s  %s%n", "raw TaskService.complete (ceiling; same validation listener)",
+				rawRate, per(rawStatements));
+		System.out.printf("%-66s %8.0f /s  (%.2f of raw)  %s%n", "POST /engine-rest/task/{id}/submit-form, HTTP Basic",
+				httpRate, httpRate / rawRate, per(httpStatements));
+		System.out.printf("%-66s %8.0f /s  (%.2f of raw)  %s%n",
 				"POST /camunda/api/engine/.../submit-form, session cookie (Tasklist)", sessionRate,
-				sessionRate / rawRate);
+				sessionRate / rawRate, per(sessionStatements));
+		System.out.printf("%-66s %8.0f /s  %s%n", "raw TaskService.complete of a one-task model (engine's ceiling)",
+				minimalRate, per(minimalStatements));
+		System.out.printf("real task / one-task model: %.2f of the rate%n", rawRate / minimalRate);
+		if (!rawWrites.isEmpty()) {
+			System.out.print("rows written per raw completion of 召开动员大会 (pg_stat_user_tables):\n" + rawWrites);
+			System.out.print("rows written per raw completion of the one-task model:\n" + minimalWrites);
+		}
 		System.out.printf("%-66s %8.0f /s%n", "IdentityService.checkPassword alone (HTTP Basic's check)", checkRate);
 		System.out.printf("%-66s %8.0f /s%n", "GET /engine-rest/version, HTTP Basic (the chain, no task)", versionRate);
 		System.out.printf("login through /login (outside the timing): %.1f ms each%n", loginMillis);
 		System.out.printf("refused responses: %d (Basic), %d (session); 召开动员大会 tasks left open: %,d of %,d%n",
 				refusedBasic, refusedSession, left, branches);
 		System.out.println();
+	}
+
+	/** Statements per completion of a batch of {@code TASKS}. */
+	private static String per(StatementCounter.Reading reading) {
+		return String.format("%.1f statements per completion (%.1f batches)", reading.statements() / (double) TASKS,
+				reading.batches() / (double) TASKS);
+	}
+
+	/**
+	 * {@code count} open tasks of the one-task model (deployed here), started outside the
+	 * timing.
+	 */
+	private static List<String> minimalTasks(BenchmarkApplication app, int count) throws Exception {
+		try (java.io.InputStream bpmn = new org.springframework.core.io.ClassPathResource(
+				"testmodels/benchmark/MinimalTaskProcess.bpmn")
+			.getInputStream()) {
+			app.bean(org.camunda.bpm.engine.RepositoryService.class)
+				.createDeployment()
+				.name("completion-benchmark")
+				.addInputStream("MinimalTaskProcess.bpmn", bpmn)
+				.deploy();
+		}
+		org.camunda.bpm.engine.RuntimeService runtime = app.bean(org.camunda.bpm.engine.RuntimeService.class);
+		BenchmarkApplication.rate(count, CLIENTS, (i) -> runtime.startProcessInstanceByKey("MinimalTaskProcess"));
+		return app.bean(TaskService.class)
+			.createTaskQuery()
+			.taskDefinitionKey("Task_Minimal")
+			.list()
+			.stream()
+			.map(org.camunda.bpm.engine.task.Task::getId)
+			.toList();
 	}
 
 	/**
