@@ -5,8 +5,8 @@
  * 模型版本（现行）: which version of every model is in force, deployed by whom, from where. API:
  * ModelDeployment, DeploymentChecks (a process engine plugin), FormSchema (a Camunda
  * Form's fields, read by security), TaskListVariables, AuthorizationQueries,
- * FormValidationDiscoverable and FormValidationExceptionMapper (Jersey instantiates
- * them).
+ * TaskListQueries, FormValidationDiscoverable and FormValidationExceptionMapper (Jersey
+ * instantiates them).
  */
 @ApplicationModule(displayName = "引擎 · engine", allowedDependencies = {})
 package org.cyl.excellence.engine;

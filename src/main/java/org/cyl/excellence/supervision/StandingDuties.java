@@ -188,7 +188,9 @@ class StandingDuties {
 		return duties;
 	}
 
-	/** The active tasks of these instances by instance, a few hundred instances per query. */
+	/**
+	 * The active tasks of these instances by instance, a few hundred instances per query.
+	 */
 	private Map<String, List<Task>> openTasks(List<String> ids) {
 		Map<String, List<Task>> open = new HashMap<>();
 		for (int i = 0; i < ids.size(); i += IDS_PER_QUERY) {
