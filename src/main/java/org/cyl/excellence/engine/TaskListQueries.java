@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * index for that and walks all open tasks and all their links for each list and each
  * count (2.4 s for a secretary's 我的待办 at 300,000 open tasks, docs/benchmarks.md). This
  * plugin rewrites that condition, in the SQL of the engine's task query and its count,
- * into {@code RES.ID_ IN (tasks assigned to me UNION ALL tasks of my groups' candidate
+ * into {@code RES.ID_ IN (tasks assigned to me UNION tasks of my groups' candidate
  * links)}: each half found through its index (the assignee's, the group's), the same
  * tasks in the same order (the query's {@code distinct} stays), the parameters in the
  * same places. 待认领 ("unassigned, offered to my groups") is rewritten likewise, so that
@@ -95,12 +95,12 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 		}
 		String rewritten = replace(s, MINE,
 				(groups) -> "and ( RES.ID_ IN ( select T0.ID_ from ACT_RU_TASK T0"
-						+ " where T0.ASSIGNEE_ = ? union all select I0.TASK_ID_ from ACT_RU_IDENTITYLINK I0"
+						+ " where T0.ASSIGNEE_ = ? union select I0.TASK_ID_ from ACT_RU_IDENTITYLINK I0"
 						+ " inner join ACT_RU_TASK T1 on T1.ID_ = I0.TASK_ID_ where T1.ASSIGNEE_ is null"
 						+ " and I0.TYPE_ = 'candidate' and I0.GROUP_ID_ IN ( " + groups + ") ) )");
 		rewritten = replace(rewritten, ALL,
 				(groups) -> "and ( RES.ID_ IN ( select T0.ID_ from ACT_RU_TASK T0 where T0.ASSIGNEE_ = ?"
-						+ " union all select I0.TASK_ID_ from ACT_RU_IDENTITYLINK I0 where I0.TYPE_ = 'candidate'"
+						+ " union select I0.TASK_ID_ from ACT_RU_IDENTITYLINK I0 where I0.TYPE_ = 'candidate'"
 						+ " and I0.GROUP_ID_ IN ( " + groups + ") ) )");
 		rewritten = replace(rewritten, CLAIMABLE,
 				(groups) -> "and ( RES.ASSIGNEE_ is null and RES.ID_ IN ( select I0.TASK_ID_"

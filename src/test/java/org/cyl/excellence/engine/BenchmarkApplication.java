@@ -210,11 +210,19 @@ public final class BenchmarkApplication implements AutoCloseable {
 	 * {@code System.gc()}.
 	 */
 	public static String memory() {
+		String before = procStatus("VmRSS");
 		System.gc();
+		try {
+			// G1 gives the freed heap back to the system in the background
+			Thread.sleep(2000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		Runtime runtime = Runtime.getRuntime();
-		return "resident " + procStatus("VmRSS") + " (peak " + procStatus("VmHWM") + "), heap used after GC "
-				+ (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB of "
-				+ runtime.totalMemory() / (1024 * 1024) + " MB committed";
+		return "resident " + before + " (peak " + procStatus("VmHWM") + "; " + procStatus("VmRSS")
+				+ " after a GC), heap used after GC " + (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024)
+				+ " MB of " + runtime.totalMemory() / (1024 * 1024) + " MB committed";
 	}
 
 	/** A {@code kB} line of {@code /proc/self/status} in MB, or "unknown". */

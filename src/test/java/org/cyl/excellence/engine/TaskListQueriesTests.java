@@ -69,7 +69,7 @@ class TaskListQueriesTests {
 				.isEqualTo(sql.chars().filter((c) -> c == '?').count());
 		}
 		assertThat(TaskListQueries.rewrite(MINE)).contains(
-				"and ( RES.ID_ IN ( select T0.ID_ from ACT_RU_TASK T0 where T0.ASSIGNEE_ = ? union all select I0.TASK_ID_")
+				"and ( RES.ID_ IN ( select T0.ID_ from ACT_RU_TASK T0 where T0.ASSIGNEE_ = ? union select I0.TASK_ID_")
 			.contains("where T1.ASSIGNEE_ is null and I0.TYPE_ = 'candidate' and I0.GROUP_ID_ IN ( ? , ? ) ) )");
 	}
 
