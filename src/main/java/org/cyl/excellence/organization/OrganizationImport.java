@@ -174,6 +174,12 @@ public class OrganizationImport {
 
 		final Map<String, MemberProfile> existingMembers;
 
+		/**
+		 * Account → League number of the member who has it (looked up per line: a map,
+		 * not a walk over every member).
+		 */
+		final Map<String, String> existingOwners;
+
 		final Map<String, Account> existingAccounts;
 
 		final Set<RoleAssignment> existingRoles;
@@ -192,6 +198,12 @@ public class OrganizationImport {
 			this.today = today;
 			this.existingOrgs = index(repository.findAllOrganizations(), Organization::code);
 			this.existingMembers = index(repository.findAllMemberProfiles(), MemberProfile::leagueNo);
+			this.existingOwners = new HashMap<>();
+			for (MemberProfile member : this.existingMembers.values()) {
+				if (member.username() != null) {
+					this.existingOwners.putIfAbsent(member.username(), member.leagueNo());
+				}
+			}
 			this.existingAccounts = index(repository.findAllAccounts(), Account::username);
 			this.existingRoles = new HashSet<>(repository.findAllRoles());
 			this.orgs = new LinkedHashMap<>(this.existingOrgs);
@@ -309,9 +321,8 @@ public class OrganizationImport {
 					else if (rowOfUser.containsKey(username)) {
 						error(row, "username（账号）" + username + " 与第 " + rowOfUser.get(username).line() + " 行重复");
 					}
-					else if (this.existingMembers.values()
-						.stream()
-						.anyMatch((m) -> username.equals(m.username()) && !m.leagueNo().equals(leagueNo))) {
+					else if (this.existingOwners.containsKey(username)
+							&& !this.existingOwners.get(username).equals(leagueNo)) {
 						error(row, "username（账号）" + username + " 已属于另一名团员");
 					}
 				}
