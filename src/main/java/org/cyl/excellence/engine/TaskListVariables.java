@@ -10,6 +10,11 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Component;
  * organisation and the campaign. Tasklist reads them as variables, and people may read a
  * task's own variables but not its process's (they would see every process variable of
  * other organisations' processes), so every user task gets a copy of them as task-local
- * variables when it is created.
+ * variables when it is created. The copies leave no history of their own
+ * ({@link CopiesLeftOut}).
  */
 @Component
 public class TaskListVariables extends AbstractProcessEnginePlugin {
@@ -39,6 +45,14 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		// the copies are for the list, not for the record: their history would repeat the
+		// process variables' own (two history rows and two details per task; a third of a
+		// database at 300,000 open tasks, docs/benchmarks.md)
+		if (configuration.getHistoryEventHandler() == null) {
+			configuration.setHistoryEventHandler(new CopiesLeftOut(configuration.isEnableDefaultDbHistoryEventHandler()
+					? new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())
+					: new CompositeHistoryEventHandler(configuration.getCustomHistoryEventHandlers())));
+		}
 		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
 		if (listeners == null) {
 			listeners = new ArrayList<>();
@@ -52,6 +66,38 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Camunda's history, without the history of a task's own copy of a listed variable
+	 * (its creation, updates and deletion alike): the process's variable of the same name
+	 * keeps its full history.
+	 */
+	static final class CopiesLeftOut implements HistoryEventHandler {
+
+		private final HistoryEventHandler history;
+
+		CopiesLeftOut(HistoryEventHandler history) {
+			this.history = history;
+		}
+
+		static boolean isCopy(HistoryEvent event) {
+			return event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() != null
+					&& NAMES.contains(variable.getVariableName());
+		}
+
+		@Override
+		public void handleEvent(HistoryEvent event) {
+			if (!isCopy(event)) {
+				this.history.handleEvent(event);
+			}
+		}
+
+		@Override
+		public void handleEvents(List<HistoryEvent> events) {
+			this.history.handleEvents(events.stream().filter((e) -> !isCopy(e)).toList());
+		}
+
 	}
 
 }
