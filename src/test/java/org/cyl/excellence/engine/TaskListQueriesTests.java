@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.IsolationTestModel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,22 +84,11 @@ class TaskListQueriesTests {
 	}
 
 	@Test
-	void theSharedFiltersAreRewrittenAndListWhatThePlainConditionsGive() throws java.io.IOException {
+	void theSharedFiltersAreRewrittenAndListWhatThePlainConditionsGive() {
 		// tasks of two branches: one claimed by its secretary (as created), one
 		// unclaimed,
 		// one assigned to the secretary of the other branch
-		try (java.io.InputStream bpmn = new org.springframework.core.io.ClassPathResource(
-				"testmodels/bpmn/IsolationTestProcess.bpmn")
-			.getInputStream();
-				java.io.InputStream form = new org.springframework.core.io.ClassPathResource(
-						"testmodels/forms/IsolationTestForm.form")
-					.getInputStream()) {
-			this.repository.createDeployment()
-				.name("task-list-queries-test")
-				.addInputStream("IsolationTestProcess.bpmn", bpmn)
-				.addInputStream("IsolationTestForm.form", form)
-				.deploy();
-		}
+		IsolationTestModel.deploy(this.repository, "task-list-queries-test");
 		startFor("120301");
 		this.tasks.setAssignee(startFor("120301"), null);
 		this.tasks.setAssignee(startFor("120301"), "sec120302");
@@ -131,10 +121,7 @@ class TaskListQueriesTests {
 	}
 
 	private String startFor(String branch) {
-		String instance = this.runtime
-			.startProcessInstanceByKey("IsolationTestProcess", java.util.Map.of("branchCode", branch))
-			.getProcessInstanceId();
-		return this.tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+		return IsolationTestModel.start(this.runtime, this.tasks, java.util.Map.of("branchCode", branch)).getId();
 	}
 
 	private Set<String> filter(String user, List<String> groups, String name) {

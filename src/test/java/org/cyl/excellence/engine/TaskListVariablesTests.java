@@ -1,7 +1,5 @@
 package org.cyl.excellence.engine;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -11,10 +9,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.IsolationTestModel;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,20 +37,11 @@ class TaskListVariablesTests {
 	HistoryService history;
 
 	@Test
-	void theTasksCopiesAreListedButLeaveNoHistory() throws IOException {
-		try (InputStream bpmn = new ClassPathResource("testmodels/bpmn/IsolationTestProcess.bpmn").getInputStream();
-				InputStream form = new ClassPathResource("testmodels/forms/IsolationTestForm.form").getInputStream()) {
-			this.repository.createDeployment()
-				.name("task-list-variables-test")
-				.addInputStream("IsolationTestProcess.bpmn", bpmn)
-				.addInputStream("IsolationTestForm.form", form)
-				.deploy();
-		}
-		String instance = this.runtime
-			.startProcessInstanceByKey("IsolationTestProcess",
-					Map.of("branchCode", "120301", "branchName", "测试支部", "campaignTitle", "测试活动"))
-			.getId();
-		Task task = this.tasks.createTaskQuery().processInstanceId(instance).singleResult();
+	void theTasksCopiesAreListedButLeaveNoHistory() {
+		IsolationTestModel.deploy(this.repository, "task-list-variables-test");
+		Task task = IsolationTestModel.start(this.runtime, this.tasks,
+				Map.of("branchCode", "120301", "branchName", "测试支部", "campaignTitle", "测试活动"));
+		String instance = task.getProcessInstanceId();
 		this.tasks.setVariableLocal(task.getId(), "note", "任务自己的变量");
 
 		assertThat(this.tasks.getVariablesLocal(task.getId())).containsEntry("branchName", "测试支部")

@@ -1,7 +1,5 @@
 package org.cyl.excellence.security;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -11,13 +9,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.cyl.excellence.ApplicationTest;
+import org.cyl.excellence.IsolationTestModel;
 import org.cyl.excellence.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,24 +47,14 @@ class TaskIsolationTests {
 	Task taskOfB;
 
 	@BeforeEach
-	void startOneTaskPerBranch() throws IOException {
-		try (InputStream bpmn = new ClassPathResource("testmodels/bpmn/IsolationTestProcess.bpmn").getInputStream();
-				InputStream form = new ClassPathResource("testmodels/forms/IsolationTestForm.form").getInputStream()) {
-			this.repositoryService.createDeployment()
-				.name("isolation-test")
-				.enableDuplicateFiltering(false)
-				.addInputStream("IsolationTestProcess.bpmn", bpmn)
-				.addInputStream("IsolationTestForm.form", form)
-				.deploy();
-		}
+	void startOneTaskPerBranch() {
+		IsolationTestModel.deploy(this.repositoryService, "isolation-test");
 		this.taskOfA = startFor("120301");
 		this.taskOfB = startFor("120302");
 	}
 
 	private Task startFor(String branch) {
-		String id = this.runtimeService.startProcessInstanceByKey("IsolationTestProcess", Map.of("branchCode", branch))
-			.getProcessInstanceId();
-		return this.taskService.createTaskQuery().processInstanceId(id).singleResult();
+		return IsolationTestModel.start(this.runtimeService, this.taskService, Map.of("branchCode", branch));
 	}
 
 	@Test
