@@ -53,24 +53,30 @@ class StartBranchesDelegate implements JavaDelegate {
 			return;
 		}
 		for (String branch : this.campaigns.branchChunk(campaignId, chunk, this.listBranches.chunkSize())) {
-			if (this.campaigns.branchProcessInstance(campaignId, branch).isPresent()
-					|| alreadyStarted(campaignId, branch)) {
+			if (this.campaigns.branchProcessInstance(campaignId, branch).isPresent()) {
+				continue;
+			}
+			String businessKey = BusinessKeys.branch(campaign.plan().title(),
+					this.organizations.find(branch).orElseThrow(), campaignId);
+			if (alreadyStarted(businessKey)) {
 				continue;
 			}
 			String id = this.runtimeService
-				.startProcessInstanceByKey(BRANCH_PROCESS,
-						BusinessKeys.branch(campaign.plan().title(), this.organizations.find(branch).orElseThrow(),
-								campaignId),
-						this.branches.startVariables(campaign, branch))
+				.startProcessInstanceByKey(BRANCH_PROCESS, businessKey, this.branches.startVariables(campaign, branch))
 				.getProcessInstanceId();
 			this.campaigns.branchStarted(campaignId, branch, id);
 		}
 	}
 
-	private boolean alreadyStarted(String campaignId, String branch) {
+	/**
+	 * Whether the branch's process exists already: looked up by its whole business key
+	 * (an index look-up; a search for the key's end walked the history of every branch
+	 * process, once per branch started — minutes for 30,000 branches).
+	 */
+	private boolean alreadyStarted(String businessKey) {
 		return this.historyService.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(BRANCH_PROCESS)
-			.processInstanceBusinessKeyLike("%" + BusinessKeys.branchSuffix(campaignId, branch))
+			.processInstanceBusinessKey(businessKey)
 			.count() > 0;
 	}
 
