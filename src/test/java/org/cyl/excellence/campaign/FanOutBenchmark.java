@@ -86,6 +86,8 @@ class FanOutBenchmark {
 		long t0 = System.nanoTime();
 		support.organization(prefix, BRANCHES, MEMBERS, MEMBER_ACCOUNTS);
 		double importSeconds = seconds(t0);
+		// as autovacuum would after the import's bulk inserts (this server has it off)
+		String statistics = app.analyze();
 		List<String> branches = support.jdbc.sql("select code from organization where parent_code = ? order by code")
 			.param(prefix + "G")
 			.query(String.class)
@@ -175,6 +177,7 @@ class FanOutBenchmark {
 				jobExecutor.getLockTimeInMillis());
 		System.out.printf("setup: %,d branches × %d members (%,d members; accounts: %s) imported in %.1f s%n", BRANCHES,
 				MEMBERS, BRANCHES * MEMBERS, MEMBER_ACCOUNTS ? "every member" : "secretaries only", importSeconds);
+		System.out.println("statistics: " + statistics);
 		System.out.printf(
 				"chunk size %d (%,d chunks); the campaign's jobs by activity: %s; failed job runs: %d; incidents: %d%n",
 				chunkSize, (BRANCHES + chunkSize - 1) / chunkSize, jobs, failures, incidents);
