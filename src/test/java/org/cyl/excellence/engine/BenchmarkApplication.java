@@ -160,6 +160,19 @@ public final class BenchmarkApplication implements AutoCloseable {
 		return lines.toString();
 	}
 
+	/**
+	 * On PostgreSQL, {@code ANALYZE} of the engine's runtime and process history tables
+	 * and the branches of campaigns, as autovacuum would while a fan-out fills them.
+	 */
+	public void analyzeGrowing() {
+		if (this.postgresDatabase != null) {
+			bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+				.sql("analyze act_hi_procinst, act_ru_execution, act_ru_task, act_ru_identitylink, act_ru_job,"
+						+ " act_ru_authorization, act_ru_variable, campaign_branch")
+				.update();
+		}
+	}
+
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
