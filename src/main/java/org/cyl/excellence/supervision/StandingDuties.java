@@ -140,7 +140,7 @@ class StandingDuties {
 		Map<String, Integer> overdue = new HashMap<>();
 		for (Map.Entry<ProcessInstance, Organization> entry : inSubtree.entrySet()) {
 			ProcessInstance instance = entry.getKey();
-			Optional<Organization> org = Optional.of(entry.getValue());
+			Organization org = entry.getValue();
 			String key = keyOfDefinition.get(instance.getProcessDefinitionId());
 			List<Task> its = open.getOrDefault(instance.getId(), List.of());
 			String step;
@@ -159,7 +159,7 @@ class StandingDuties {
 				overdue.merge(key, (int) lateTasks, Integer::sum);
 			}
 			places.computeIfAbsent(key, (k) -> new ArrayList<>())
-				.add(new Place(org.get().code(), org.get().name(), step, local(due), late));
+				.add(new Place(org.code(), org.name(), step, local(due), late));
 			steps.computeIfAbsent(key, (k) -> new LinkedHashMap<>()).merge(step, 1, Integer::sum);
 		}
 
