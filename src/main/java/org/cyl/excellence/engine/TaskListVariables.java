@@ -12,8 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.CompositeDbHistoryEventHandler;
-import org.camunda.bpm.engine.impl.history.handler.CompositeHistoryEventHandler;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -45,14 +43,6 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		// the copies are for the list, not for the record: their history would repeat the
-		// process variables' own (two history rows and two details per task; a third of a
-		// database at 300,000 open tasks, docs/benchmarks.md)
-		if (configuration.getHistoryEventHandler() == null) {
-			configuration.setHistoryEventHandler(new CopiesLeftOut(configuration.isEnableDefaultDbHistoryEventHandler()
-					? new CompositeDbHistoryEventHandler(configuration.getCustomHistoryEventHandlers())
-					: new CompositeHistoryEventHandler(configuration.getCustomHistoryEventHandlers())));
-		}
 		List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
 		if (listeners == null) {
 			listeners = new ArrayList<>();
@@ -66,6 +56,17 @@ public class TaskListVariables extends AbstractProcessEnginePlugin {
 				}
 			}
 		});
+	}
+
+	/**
+	 * The copies are for the list, not for the record: their history would repeat the
+	 * process variables' own (two history rows and two details per task; a third of a
+	 * database at 300,000 open tasks, docs/benchmarks.md). Camunda's own history handler,
+	 * whichever the configuration made, is wrapped once the engine is configured.
+	 */
+	@Override
+	public void postInit(ProcessEngineConfigurationImpl configuration) {
+		configuration.setHistoryEventHandler(new CopiesLeftOut(configuration.getHistoryEventHandler()));
 	}
 
 	/**
