@@ -112,14 +112,14 @@ class OrganizationController {
 			@RequestParam(name = OrganizationImport.ORGANIZATIONS, required = false) MultipartFile organizations,
 			@RequestParam(name = OrganizationImport.MEMBERS, required = false) MultipartFile members,
 			@RequestParam(name = OrganizationImport.ROLES, required = false) MultipartFile roles) throws IOException {
-		Map<String, byte[]> files = new LinkedHashMap<>();
+		Map<String, ImportSource> files = new LinkedHashMap<>();
 		put(files, OrganizationImport.ORGANIZATIONS, organizations);
 		put(files, OrganizationImport.MEMBERS, members);
 		put(files, OrganizationImport.ROLES, roles);
 		if (files.isEmpty()) {
 			throw new IllegalArgumentException("请至少上传一个文件：organizations、members 或 roles（multipart 表单字段）");
 		}
-		return this.organizationImport.importCsv(files);
+		return this.organizationImport.importFiles(files);
 	}
 
 	/** The import template of a file as an Excel workbook (with its sheet 说明). */
@@ -154,9 +154,9 @@ class OrganizationController {
 			.body(body);
 	}
 
-	private static void put(Map<String, byte[]> files, String name, MultipartFile file) throws IOException {
+	private static void put(Map<String, ImportSource> files, String name, MultipartFile file) {
 		if (file != null && !file.isEmpty()) {
-			files.put(name, file.getBytes());
+			files.put(name, ImportSource.of(file));
 		}
 	}
 

@@ -1,5 +1,7 @@
 package org.cyl.excellence.organization;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,9 +11,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,26 +21,44 @@ import java.util.stream.Collectors;
 import org.cyl.excellence.organization.ImportColumns.Column;
 import org.cyl.excellence.organization.ImportRejectedException.LineError;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Imports organisations, members and roles from CSV (UTF-8) or XLSX (columns in README.md
- * and {@link ImportColumns}; templates from {@link ImportTemplates}). All or nothing:
- * every line is checked before anything is written, and any bad line rejects the whole
- * import with every bad line listed. Rows are upserted by their key (code, League number,
- * username + organisation + role), so importing the same files again changes nothing.
- * Camunda's identity is synchronised in the same transaction.
+ * and {@link ImportColumns}; templates from {@link ImportTemplates}). All or nothing: one
+ * transaction, and any bad line rejects the whole import with the bad lines listed (the
+ * first {@value #LISTED_ERRORS}, and how many there are). Rows are upserted by their key
+ * (code, League number, username + organisation + role), so importing the same files
+ * again changes nothing. Camunda's identity is synchronised in the same transaction.
+ * <p>
+ * Streamed, for a province's million members: the organisations are held (tens of
+ * thousands), the members and roles are read {@value #BATCH} lines at a time — what
+ * exists of those lines looked up in one query, the lines written in batched statements
+ * while no line has been bad — and of the lines read only their League numbers and
+ * usernames are kept ({@link KeyIndex}), to name the earlier line of a duplicate. A bad
+ * line stops the writing; the rest is still checked, and the transaction rolls back.
  */
 @Service
 public class OrganizationImport {
+
+	private static final Logger log = LoggerFactory.getLogger(OrganizationImport.class);
 
 	public static final String ORGANIZATIONS = "organizations";
 
 	public static final String MEMBERS = "members";
 
 	public static final String ROLES = "roles";
+
+	/** Lines checked and written together. */
+	static final int BATCH = 1000;
+
+	/** Bad lines listed in a refusal; the others are counted. */
+	static final int LISTED_ERRORS = 1000;
 
 	private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{1,32}");
 
@@ -71,69 +91,101 @@ public class OrganizationImport {
 		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
 	}
 
+	/** As {@link #importFiles}, for files at hand (the demo data, tests). */
+	@Transactional
+	public ImportReport importCsv(Map<String, byte[]> files) {
+		Map<String, ImportSource> sources = new LinkedHashMap<>();
+		files.forEach((name, bytes) -> sources.put(name, ImportSource.of(bytes)));
+		return importFiles(sources);
+	}
+
 	/**
 	 * Imports the given files (keys {@link #ORGANIZATIONS}, {@link #MEMBERS},
 	 * {@link #ROLES}; each optional, each CSV in UTF-8 or an XLSX workbook — told apart
 	 * by their content) and synchronises Camunda's identity.
-	 * @throws ImportRejectedException listing every bad line; nothing was written
+	 * @throws ImportRejectedException listing the bad lines; nothing was written
 	 */
 	@Transactional
-	public ImportReport importCsv(Map<String, byte[]> files) {
-		Plan plan = new Plan(this.repository, LocalDate.now(this.clock));
-		plan.readOrganizations(rows(files, ORGANIZATIONS, ImportColumns.ORGANIZATIONS, plan.errors));
-		plan.readMembers(rows(files, MEMBERS, ImportColumns.MEMBERS, plan.errors));
-		plan.readRoles(rows(files, ROLES, ImportColumns.ROLES, plan.errors));
-		if (!plan.errors.isEmpty()) {
-			throw new ImportRejectedException(plan.errors);
+	public ImportReport importFiles(Map<String, ImportSource> files) {
+		long start = System.nanoTime();
+		Run run = new Run(this.repository, LocalDate.now(this.clock));
+		try {
+			eachRow(files.get(ORGANIZATIONS), ORGANIZATIONS, ImportColumns.ORGANIZATIONS, run.errors,
+					run.organizationRows::add);
+			run.readOrganizations();
+			eachBatch(files.get(MEMBERS), MEMBERS, ImportColumns.MEMBERS, run.errors, run::readMembers);
+			eachBatch(files.get(ROLES), ROLES, ImportColumns.ROLES, run.errors, run::readRoles);
 		}
-		ImportReport report = plan.apply(this.repository);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (run.errors.total > 0) {
+			throw new ImportRejectedException(run.errors.listed, run.errors.total);
+		}
+		ImportReport report = run.report();
+		long written = System.nanoTime();
 		this.identitySync.sync();
+		log.info("Imported in {} ms (identity synchronised in {} ms of them): {}",
+				(System.nanoTime() - start) / 1_000_000, (System.nanoTime() - written) / 1_000_000, report);
 		return report;
 	}
 
-	/**
-	 * The data rows of one file with their line numbers, or none when the file was not
-	 * given. A column is found by its English name or its Chinese label (also written
-	 * together, as in 出生日期（birth_date）); an optional column the file lacks is absent from
-	 * the rows, so that what it holds stays as it is.
-	 */
-	private static List<Row> rows(Map<String, byte[]> files, String name, List<Column> columns,
-			List<LineError> errors) {
-		byte[] bytes = files.get(name);
-		if (bytes == null) {
-			return List.of();
-		}
-		String file = ImportTable.fileName(name, bytes);
-		int before = errors.size();
-		List<ImportTable.Line> lines = ImportTable.read(file, bytes, errors);
-		if (errors.size() > before) {
-			return List.of();
-		}
-		List<String> required = columns.stream().filter(Column::required).map(Column::key).toList();
-		if (lines.isEmpty()) {
-			errors.add(new LineError(file, 1, "文件为空，第一行应为列名：" + String.join(",", required)));
-			return List.of();
-		}
-		ImportTable.Line first = lines.get(0);
-		Map<String, Integer> header = new HashMap<>();
-		for (int i = 0; i < first.cells().size(); i++) {
-			for (Column column : columns) {
-				if (column.matches(first.cells().get(i))) {
-					header.putIfAbsent(column.key(), i);
-				}
+	private static void eachBatch(ImportSource source, String name, List<Column> columns, Errors errors,
+			Consumer<List<Row>> batch) throws IOException {
+		List<Row> rows = new ArrayList<>(BATCH);
+		eachRow(source, name, columns, errors, (row) -> {
+			rows.add(row);
+			if (rows.size() == BATCH) {
+				batch.accept(rows);
+				rows.clear();
 			}
+		});
+		if (!rows.isEmpty()) {
+			batch.accept(rows);
 		}
-		List<String> missing = columns.stream()
-			.filter((c) -> c.required() && !header.containsKey(c.key()))
-			.map(Column::describe)
-			.toList();
-		if (!missing.isEmpty()) {
-			errors.add(new LineError(file, first.number(), "缺少列：" + String.join(",", missing) + "（应为 "
-					+ columns.stream().map(Column::describe).collect(Collectors.joining(",")) + "）"));
-			return List.of();
+	}
+
+	/**
+	 * Gives each data row of one file, with its line number, as it is read; nothing when
+	 * the file was not given. A column is found by its English name or its Chinese label
+	 * (also written together, as in 出生日期（birth_date）); an optional column the file lacks
+	 * is absent from the rows, so that what it holds stays as it is.
+	 */
+	private static void eachRow(ImportSource source, String name, List<Column> columns, Errors errors,
+			Consumer<Row> each) throws IOException {
+		if (source == null) {
+			return;
 		}
-		List<Row> rows = new ArrayList<>();
-		for (ImportTable.Line line : lines.subList(1, lines.size())) {
+		boolean workbook = ImportTable.isWorkbook(source);
+		String file = ImportTable.fileName(name, workbook);
+		List<String> required = columns.stream().filter(Column::required).map(Column::key).toList();
+		Map<String, Integer> header = new HashMap<>();
+		boolean[] state = new boolean[2]; // [header read, header refused]
+		int before = errors.total;
+		ImportTable.read(file, source, workbook, (line) -> {
+			if (state[1]) {
+				return;
+			}
+			if (!state[0]) {
+				state[0] = true;
+				for (int i = 0; i < line.cells().size(); i++) {
+					for (Column column : columns) {
+						if (column.matches(line.cells().get(i))) {
+							header.putIfAbsent(column.key(), i);
+						}
+					}
+				}
+				List<String> missing = columns.stream()
+					.filter((c) -> c.required() && !header.containsKey(c.key()))
+					.map(Column::describe)
+					.toList();
+				if (!missing.isEmpty()) {
+					state[1] = true;
+					errors.add(new LineError(file, line.number(), "缺少列：" + String.join(",", missing) + "（应为 "
+							+ columns.stream().map(Column::describe).collect(Collectors.joining(",")) + "）"));
+				}
+				return;
+			}
 			Map<String, String> values = new HashMap<>();
 			for (Column column : columns) {
 				Integer index = header.get(column.key());
@@ -141,9 +193,11 @@ public class OrganizationImport {
 					values.put(column.key(), (index < line.cells().size()) ? line.cells().get(index) : "");
 				}
 			}
-			rows.add(new Row(file, line.number(), values));
+			each.accept(new Row(file, line.number(), values));
+		}, errors::add);
+		if (!state[0] && errors.total == before) {
+			errors.add(new LineError(file, 1, "文件为空，第一行应为列名：" + String.join(",", required)));
 		}
-		return rows;
 	}
 
 	private record Row(String file, int line, Map<String, String> values) {
@@ -163,62 +217,100 @@ public class OrganizationImport {
 
 	}
 
-	/** The import as it would be written: the current tables plus every row, checked. */
-	private static final class Plan {
+	/** The bad lines: the first {@value #LISTED_ERRORS} kept, all counted. */
+	private static final class Errors {
 
-		final List<LineError> errors = new ArrayList<>();
+		final List<LineError> listed = new ArrayList<>();
 
-		final Map<String, Organization> existingOrgs;
+		int total;
+
+		void add(LineError error) {
+			this.total++;
+			if (this.listed.size() < LISTED_ERRORS) {
+				this.listed.add(error);
+			}
+		}
+
+	}
+
+	/**
+	 * One import as it goes: every organisation (those there and those of the file), the
+	 * keys of the lines read, the counts, and whether it still writes.
+	 */
+	private static final class Run {
+
+		/** What became of an account in this import, for the counts. */
+		static final int CREATED = 0;
+
+		static final int UPDATED = 1;
+
+		static final int UNCHANGED = 2;
+
+		final Errors errors = new Errors();
+
+		final OrganizationRepository repository;
 
 		final LocalDate today;
 
-		final Map<String, MemberProfile> existingMembers;
+		final List<Row> organizationRows = new ArrayList<>();
 
-		/**
-		 * Account → League number of the member who has it (looked up per line: a map,
-		 * not a walk over every member).
-		 */
-		final Map<String, String> existingOwners;
-
-		final Map<String, Account> existingAccounts;
-
-		final Set<RoleAssignment> existingRoles;
+		final Map<String, Organization> existingOrgs;
 
 		final Map<String, Organization> orgs;
 
 		final Map<String, Organization> newOrgs = new LinkedHashMap<>();
 
-		final Map<String, MemberProfile> newMembers = new LinkedHashMap<>();
+		/** League number → the line of the members file that gave it. */
+		final KeyIndex memberLines = new KeyIndex();
 
-		final Map<String, Account> newAccounts = new LinkedHashMap<>();
+		/** Username → the line of the members file that gave it. */
+		final KeyIndex usernameLines = new KeyIndex();
 
-		final Set<RoleAssignment> newRoles = new HashSet<>();
+		/** Username → {@link #CREATED}, {@link #UPDATED} or {@link #UNCHANGED}. */
+		final KeyIndex accounts = new KeyIndex();
 
-		Plan(OrganizationRepository repository, LocalDate today) {
+		/**
+		 * Username → the first roles line naming the person (for names that disagree).
+		 */
+		final Map<String, Row> roleNameRows = new HashMap<>();
+
+		final Set<RoleAssignment> roles = new HashSet<>();
+
+		final int[] orgCounts = new int[3];
+
+		final int[] memberCounts = new int[3];
+
+		final int[] roleCounts = new int[3];
+
+		Run(OrganizationRepository repository, LocalDate today) {
+			this.repository = repository;
 			this.today = today;
 			this.existingOrgs = index(repository.findAllOrganizations(), Organization::code);
-			this.existingMembers = index(repository.findAllMemberProfiles(), MemberProfile::leagueNo);
-			this.existingOwners = new HashMap<>();
-			for (MemberProfile member : this.existingMembers.values()) {
-				if (member.username() != null) {
-					this.existingOwners.putIfAbsent(member.username(), member.leagueNo());
-				}
-			}
-			this.existingAccounts = index(repository.findAllAccounts(), Account::username);
-			this.existingRoles = new HashSet<>(repository.findAllRoles());
 			this.orgs = new LinkedHashMap<>(this.existingOrgs);
+		}
+
+		/** Whether lines are still written: no line so far was bad. */
+		boolean writing() {
+			return this.errors.total == 0;
 		}
 
 		void error(Row row, String message) {
 			this.errors.add(new LineError(row.file(), row.line(), message));
 		}
 
-		void readOrganizations(List<Row> rows) {
+		ImportReport report() {
+			int[] accountCounts = { this.accounts.countOf(CREATED), this.accounts.countOf(UPDATED),
+					this.accounts.countOf(UNCHANGED) };
+			return new ImportReport(ImportReport.Counts.of(this.orgCounts), ImportReport.Counts.of(this.memberCounts),
+					ImportReport.Counts.of(accountCounts), ImportReport.Counts.of(this.roleCounts));
+		}
+
+		void readOrganizations() {
 			Map<String, Row> rowOf = new HashMap<>();
-			for (Row row : rows) {
+			for (Row row : this.organizationRows) {
 				String code = row.get("code");
 				Optional<OrganizationType> type = OrganizationType.parse(row.get("type"));
-				int before = this.errors.size();
+				int before = this.errors.total;
 				if (!CODE.matcher(code).matches()) {
 					error(row, "code（组织代码）“" + code + "”无效：只能是 1–32 位字母或数字");
 				}
@@ -230,7 +322,7 @@ public class OrganizationImport {
 					error(row, "type（组织类型）“" + row.get("type")
 							+ "”无效：应为 higher_committee/上级团委、committee/团委、general_branch/团总支、branch/团支部 或 party/党组织");
 				}
-				if (this.errors.size() == before) {
+				if (this.errors.total == before) {
 					Organization org = new Organization(code, row.get("name"), type.get(),
 							emptyToNull(row.get("parent_code")), emptyToNull(row.get("party_org_code")));
 					rowOf.put(code, row);
@@ -272,6 +364,43 @@ public class OrganizationImport {
 					}
 				}
 			}
+			this.organizationRows.clear();
+			// parents and Party organisations are inserted before the organisations that
+			// refer to them
+			List<Organization> inserts = new ArrayList<>();
+			List<Organization> updates = new ArrayList<>();
+			Set<String> ordered = new HashSet<>();
+			for (Organization org : this.newOrgs.values()) {
+				order(org, ordered, inserts, updates);
+			}
+			if (writing()) {
+				this.repository.insertOrganizations(inserts);
+				this.repository.updateOrganizations(updates);
+			}
+		}
+
+		private void order(Organization org, Set<String> ordered, List<Organization> inserts,
+				List<Organization> updates) {
+			if (!ordered.add(org.code())) {
+				return;
+			}
+			for (String dependency : new String[] { org.parentCode(), org.partyOrgCode() }) {
+				if (dependency != null && this.newOrgs.containsKey(dependency)) {
+					order(this.newOrgs.get(dependency), ordered, inserts, updates);
+				}
+			}
+			Organization existing = this.existingOrgs.get(org.code());
+			if (existing == null) {
+				inserts.add(org);
+				this.orgCounts[0]++;
+			}
+			else if (!existing.equals(org)) {
+				updates.add(org);
+				this.orgCounts[1]++;
+			}
+			else {
+				this.orgCounts[2]++;
+			}
 		}
 
 		private boolean hasCycle(Organization org) {
@@ -286,18 +415,35 @@ public class OrganizationImport {
 			return false;
 		}
 
+		/** A thousand lines of the members file: checked, then written. */
 		void readMembers(List<Row> rows) {
-			Map<String, Row> rowOfNo = new HashMap<>();
-			Map<String, Row> rowOfUser = new HashMap<>();
+			Set<String> numbers = new HashSet<>();
+			Set<String> usernames = new HashSet<>();
+			for (Row row : rows) {
+				if (LEAGUE_NO.matcher(row.get("league_no")).matches()) {
+					numbers.add(row.get("league_no"));
+				}
+				if (USERNAME.matcher(row.get("username")).matches()) {
+					usernames.add(row.get("username"));
+				}
+			}
+			Map<String, MemberProfile> existingMembers = this.repository.findMemberProfiles(numbers);
+			// account → League number of the member who has it, as it stands after each
+			// line: a line may free an account that a later line takes
+			Map<String, String> owners = this.repository.accountOwners(usernames);
+			Accounts accounts = new Accounts(this.repository.findAccounts(usernames));
+			List<MemberProfile> inserts = new ArrayList<>();
+			List<MemberProfile> updates = new ArrayList<>();
 			for (Row row : rows) {
 				String leagueNo = row.get("league_no");
 				String username = emptyToNull(row.get("username"));
-				int before = this.errors.size();
+				int before = this.errors.total;
+				int earlier = -1;
 				if (!LEAGUE_NO.matcher(leagueNo).matches()) {
 					error(row, "league_no（团员编号）“" + leagueNo + "”无效：只能是 1–32 位字母、数字或 -");
 				}
-				else if (rowOfNo.containsKey(leagueNo)) {
-					error(row, "league_no（团员编号）" + leagueNo + " 与第 " + rowOfNo.get(leagueNo).line() + " 行重复");
+				else if ((earlier = this.memberLines.get(leagueNo)) >= 0) {
+					error(row, "league_no（团员编号）" + leagueNo + " 与第 " + earlier + " 行重复");
 				}
 				checkName(row, "name", "姓名");
 				Organization org = this.orgs.get(row.get("org_code"));
@@ -318,32 +464,102 @@ public class OrganizationImport {
 					if (!USERNAME.matcher(username).matches()) {
 						error(row, "username（账号）“" + username + "”无效：只能是 1–64 位字母或数字");
 					}
-					else if (rowOfUser.containsKey(username)) {
-						error(row, "username（账号）" + username + " 与第 " + rowOfUser.get(username).line() + " 行重复");
+					else if ((earlier = this.usernameLines.get(username)) >= 0) {
+						error(row, "username（账号）" + username + " 与第 " + earlier + " 行重复");
 					}
-					else if (this.existingOwners.containsKey(username)
-							&& !this.existingOwners.get(username).equals(leagueNo)) {
+					else if (owners.containsKey(username) && !owners.get(username).equals(leagueNo)) {
 						error(row, "username（账号）" + username + " 已属于另一名团员");
 					}
 				}
-				MemberProfile existing = this.existingMembers.get(leagueNo);
+				MemberProfile existing = existingMembers.get(leagueNo);
 				LocalDate birth = date(row, "birth_date", (existing != null) ? existing.birthDate() : null);
 				LocalDate joined = date(row, "joined_league_on", (existing != null) ? existing.joinedLeagueOn() : null);
 				LocalDate applied = date(row, "party_applied_on",
 						(existing != null) ? existing.partyAppliedOn() : null);
-				if (this.errors.size() == before) {
+				if (this.errors.total == before) {
 					checkDates(row, birth, joined, applied);
 				}
-				if (this.errors.size() == before) {
-					rowOfNo.put(leagueNo, row);
-					if (username != null) {
-						rowOfUser.put(username, row);
-						this.newAccounts.put(username, accountWithName(username, row.get("name"), null));
-					}
-					this.newMembers.put(leagueNo, new MemberProfile(leagueNo, row.get("name"), org.code(), cadre,
-							username, birth, joined, applied));
+				if (this.errors.total != before) {
+					continue;
+				}
+				this.memberLines.putIfAbsent(leagueNo, row.line());
+				if (existing != null && existing.username() != null && !existing.username().equals(username)) {
+					owners.remove(existing.username());
+				}
+				if (username != null) {
+					this.usernameLines.putIfAbsent(username, row.line());
+					owners.put(username, leagueNo);
+					Account current = accounts.current(username);
+					accounts.want(new Account(username, row.get("name"), (current != null) ? current.email() : null));
+				}
+				MemberProfile member = new MemberProfile(leagueNo, row.get("name"), org.code(), cadre, username, birth,
+						joined, applied);
+				if (existing == null) {
+					inserts.add(member);
+					this.memberCounts[0]++;
+				}
+				else if (!existing.equals(member)) {
+					updates.add(member);
+					this.memberCounts[1]++;
+				}
+				else {
+					this.memberCounts[2]++;
 				}
 			}
+			if (writing()) {
+				accounts.write();
+				// updates first, in line order: a member who gives up an account before
+				// another takes it
+				this.repository.updateMembers(updates);
+				this.repository.insertMembers(inserts);
+			}
+		}
+
+		/**
+		 * The accounts of a batch: as stored when the batch began, and as its lines want
+		 * them.
+		 */
+		private final class Accounts {
+
+			final Map<String, Account> stored;
+
+			final Map<String, Account> wanted = new LinkedHashMap<>();
+
+			Accounts(Map<String, Account> stored) {
+				this.stored = stored;
+			}
+
+			Account current(String username) {
+				return this.wanted.getOrDefault(username, this.stored.get(username));
+			}
+
+			void want(Account account) {
+				this.wanted.put(account.username(), account);
+			}
+
+			/** Writes what changed and counts each account once in the whole import. */
+			void write() {
+				List<Account> inserts = new ArrayList<>();
+				List<Account> updates = new ArrayList<>();
+				for (Account account : this.wanted.values()) {
+					Account stored = this.stored.get(account.username());
+					int before = Run.this.accounts.get(account.username());
+					if (stored == null) {
+						inserts.add(account);
+						Run.this.accounts.put(account.username(), CREATED);
+					}
+					else if (!stored.equals(account)) {
+						updates.add(account);
+						Run.this.accounts.put(account.username(), (before == CREATED) ? CREATED : UPDATED);
+					}
+					else if (before < 0) {
+						Run.this.accounts.put(account.username(), UNCHANGED);
+					}
+				}
+				Run.this.repository.insertAccounts(inserts);
+				Run.this.repository.updateAccounts(updates);
+			}
+
 		}
 
 		/**
@@ -413,12 +629,21 @@ public class OrganizationImport {
 				.orElse(column);
 		}
 
+		/** A thousand lines of the roles file: checked, then written. */
 		void readRoles(List<Row> rows) {
-			Map<String, Row> nameRow = new HashMap<>();
+			Set<String> usernames = new HashSet<>();
+			for (Row row : rows) {
+				if (USERNAME.matcher(row.get("username")).matches()) {
+					usernames.add(row.get("username"));
+				}
+			}
+			Accounts accounts = new Accounts(this.repository.findAccounts(usernames));
+			Set<RoleAssignment> existingRoles = this.repository.findRolesOf(usernames);
+			List<RoleAssignment> inserts = new ArrayList<>();
 			for (Row row : rows) {
 				String username = row.get("username");
 				Optional<Role> role = Role.parse(row.get("role"));
-				int before = this.errors.size();
+				int before = this.errors.total;
 				if (!USERNAME.matcher(username).matches()) {
 					error(row, "username（账号）“" + username + "”无效：只能是 1–64 位字母或数字");
 				}
@@ -443,39 +668,46 @@ public class OrganizationImport {
 					error(row, "email（电子邮箱）“" + email + "”格式不正确");
 				}
 				String name = row.get("name");
+				Account current = accounts.current(username);
 				if (!name.isEmpty()) {
 					checkName(row, "name", "姓名");
-					Row earlier = nameRow.get(username);
+					Row earlier = this.roleNameRows.get(username);
 					if (earlier != null && !earlier.get("name").equals(name)) {
 						error(row, "账号 " + username + " 的姓名“" + name + "”与第 " + earlier.line() + " 行的“"
 								+ earlier.get("name") + "”不一致");
 					}
 				}
-				else if (knownName(username) == null) {
+				else if (current == null && !(!writing() && this.usernameLines.get(username) >= 0)) {
+					// (an account of the members file is unknown here only when the
+					// import
+					// stopped writing: it is refused already)
 					error(row, "name（姓名）不能为空：账号 " + username + " 不是已知团员");
 				}
-				if (this.errors.size() == before) {
-					if (!name.isEmpty()) {
-						nameRow.putIfAbsent(username, row);
+				if (this.errors.total != before) {
+					continue;
+				}
+				if (!name.isEmpty()) {
+					this.roleNameRows.putIfAbsent(username, row);
+				}
+				String displayName = !name.isEmpty() ? name : (current != null) ? current.displayName() : username;
+				String mail = (email != null) ? email : (current != null) ? current.email() : null;
+				accounts.want(new Account(username, displayName, mail));
+				RoleAssignment assignment = new RoleAssignment(username,
+						(org != null) ? org.code() : RoleAssignment.NO_ORGANIZATION, role.get());
+				if (this.roles.add(assignment)) {
+					if (existingRoles.contains(assignment)) {
+						this.roleCounts[2]++;
 					}
-					String displayName = name.isEmpty() ? knownName(username) : name;
-					Account current = this.newAccounts.getOrDefault(username, this.existingAccounts.get(username));
-					String mail = (email != null) ? email : (current != null) ? current.email() : null;
-					this.newAccounts.put(username, new Account(username, displayName, mail));
-					this.newRoles.add(new RoleAssignment(username,
-							(org != null) ? org.code() : RoleAssignment.NO_ORGANIZATION, role.get()));
+					else {
+						inserts.add(assignment);
+						this.roleCounts[0]++;
+					}
 				}
 			}
-		}
-
-		private Account accountWithName(String username, String name, String email) {
-			Account current = this.existingAccounts.get(username);
-			return new Account(username, name, (email != null) ? email : (current != null) ? current.email() : null);
-		}
-
-		private String knownName(String username) {
-			Account account = this.newAccounts.getOrDefault(username, this.existingAccounts.get(username));
-			return (account != null) ? account.displayName() : null;
+			if (writing()) {
+				accounts.write();
+				this.repository.insertRoles(inserts);
+			}
 		}
 
 		private void checkName(Row row, String column, String label) {
@@ -485,63 +717,6 @@ public class OrganizationImport {
 			}
 			else if (name.length() > MAX_NAME) {
 				error(row, column + "（" + label + "）超过 " + MAX_NAME + " 个字");
-			}
-		}
-
-		ImportReport apply(OrganizationRepository repository) {
-			int[] orgCounts = new int[3];
-			// parents and Party organisations are written before the organisations that
-			// refer to them
-			Set<String> written = new HashSet<>();
-			for (Organization org : this.newOrgs.values()) {
-				writeOrganization(org, repository, written, orgCounts);
-			}
-			int[] accountCounts = new int[3];
-			for (Account account : this.newAccounts.values()) {
-				count(accountCounts, this.existingAccounts.get(account.username()), account, repository::save);
-			}
-			int[] memberCounts = new int[3];
-			for (MemberProfile member : this.newMembers.values()) {
-				count(memberCounts, this.existingMembers.get(member.leagueNo()), member, repository::save);
-			}
-			int[] roleCounts = new int[3];
-			for (RoleAssignment role : this.newRoles) {
-				if (this.existingRoles.contains(role)) {
-					roleCounts[2]++;
-				}
-				else {
-					repository.add(role);
-					roleCounts[0]++;
-				}
-			}
-			return new ImportReport(ImportReport.Counts.of(orgCounts), ImportReport.Counts.of(memberCounts),
-					ImportReport.Counts.of(accountCounts), ImportReport.Counts.of(roleCounts));
-		}
-
-		private void writeOrganization(Organization org, OrganizationRepository repository, Set<String> written,
-				int[] counts) {
-			if (!written.add(org.code())) {
-				return;
-			}
-			for (String dependency : new String[] { org.parentCode(), org.partyOrgCode() }) {
-				if (dependency != null && this.newOrgs.containsKey(dependency)) {
-					writeOrganization(this.newOrgs.get(dependency), repository, written, counts);
-				}
-			}
-			count(counts, this.existingOrgs.get(org.code()), org, repository::save);
-		}
-
-		private static <T> void count(int[] counts, T existing, T proposed, java.util.function.Consumer<T> save) {
-			if (existing == null) {
-				save.accept(proposed);
-				counts[0]++;
-			}
-			else if (!Objects.equals(existing, proposed)) {
-				save.accept(proposed);
-				counts[1]++;
-			}
-			else {
-				counts[2]++;
 			}
 		}
 

@@ -51,7 +51,7 @@ class OrganizationImportPage {
 			@RequestParam(name = OrganizationImport.ROLES, required = false) MultipartFile roles, Model model)
 			throws IOException {
 		model.addAttribute("kinds", kinds());
-		Map<String, byte[]> files = new LinkedHashMap<>();
+		Map<String, ImportSource> files = new LinkedHashMap<>();
 		put(files, OrganizationImport.ORGANIZATIONS, organizations);
 		put(files, OrganizationImport.MEMBERS, members);
 		put(files, OrganizationImport.ROLES, roles);
@@ -60,7 +60,7 @@ class OrganizationImportPage {
 			return "organization/organization-import";
 		}
 		try {
-			model.addAttribute("report", this.organizationImport.importCsv(files));
+			model.addAttribute("report", this.organizationImport.importFiles(files));
 		}
 		catch (ImportRejectedException ex) {
 			model.addAttribute("message", ex.getMessage());
@@ -86,9 +86,9 @@ class OrganizationImportPage {
 			.toList();
 	}
 
-	private static void put(Map<String, byte[]> files, String name, MultipartFile file) throws IOException {
+	private static void put(Map<String, ImportSource> files, String name, MultipartFile file) {
 		if (file != null && !file.isEmpty()) {
-			files.put(name, file.getBytes());
+			files.put(name, ImportSource.of(file));
 		}
 	}
 

@@ -3,10 +3,13 @@ package org.cyl.excellence.organization;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,8 +40,11 @@ class OrganizationRepository {
 
 	private final JdbcClient jdbc;
 
-	OrganizationRepository(JdbcClient jdbc) {
+	private final JdbcTemplate batch;
+
+	OrganizationRepository(JdbcClient jdbc, JdbcTemplate batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
 	List<Organization> findAllOrganizations() {
@@ -222,6 +228,145 @@ class OrganizationRepository {
 			.params(role.username(), role.orgCode(), role.role().name())
 			.update();
 		return true;
+	}
+
+	// Batches for the import (OrganizationImport): a thousand lines in a few statements.
+
+	/** Inserts the organisations in the order given (parents first). */
+	void insertOrganizations(List<Organization> orgs) {
+		this.batch.batchUpdate(
+				"insert into organization (code, name, type, parent_code, party_org_code)" + " values (?, ?, ?, ?, ?)",
+				orgs, orgs.size(), (ps, o) -> {
+					ps.setString(1, o.code());
+					ps.setString(2, o.name());
+					ps.setString(3, o.type().name());
+					ps.setString(4, o.parentCode());
+					ps.setString(5, o.partyOrgCode());
+				});
+	}
+
+	void updateOrganizations(List<Organization> orgs) {
+		this.batch.batchUpdate(
+				"update organization set name = ?, type = ?, parent_code = ?, party_org_code = ? where code = ?", orgs,
+				orgs.size(), (ps, o) -> {
+					ps.setString(1, o.name());
+					ps.setString(2, o.type().name());
+					ps.setString(3, o.parentCode());
+					ps.setString(4, o.partyOrgCode());
+					ps.setString(5, o.code());
+				});
+	}
+
+	/** League number → the member as stored, for the numbers asked (one query). */
+	Map<String, MemberProfile> findMemberProfiles(Collection<String> leagueNos) {
+		Map<String, MemberProfile> found = new HashMap<>();
+		if (!leagueNos.isEmpty()) {
+			this.jdbc.sql(PROFILE_COLUMNS + " where league_no in (:numbers)")
+				.param("numbers", leagueNos)
+				.query(PROFILE)
+				.list()
+				.forEach((m) -> found.put(m.leagueNo(), m));
+		}
+		return found;
+	}
+
+	/** Username → League number of the member who has that account, for those asked. */
+	Map<String, String> accountOwners(Collection<String> usernames) {
+		Map<String, String> owners = new HashMap<>();
+		if (!usernames.isEmpty()) {
+			this.jdbc.sql("select username, league_no from member where username in (:usernames)")
+				.param("usernames", usernames)
+				.query((rs) -> {
+					owners.put(rs.getString(1), rs.getString(2));
+				});
+		}
+		return owners;
+	}
+
+	void insertMembers(List<MemberProfile> members) {
+		this.batch.batchUpdate(
+				"insert into member (name, org_code, cadre, username, birth_date, joined_league_on,"
+						+ " party_applied_on, league_no) values (?, ?, ?, ?, ?, ?, ?, ?)",
+				members, members.size(), OrganizationRepository::setMember);
+	}
+
+	void updateMembers(List<MemberProfile> members) {
+		this.batch.batchUpdate(
+				"update member set name = ?, org_code = ?, cadre = ?, username = ?, birth_date = ?,"
+						+ " joined_league_on = ?, party_applied_on = ? where league_no = ?",
+				members, members.size(), OrganizationRepository::setMember);
+	}
+
+	private static void setMember(java.sql.PreparedStatement ps, MemberProfile m) throws java.sql.SQLException {
+		ps.setString(1, m.name());
+		ps.setString(2, m.orgCode());
+		ps.setBoolean(3, m.cadre());
+		ps.setString(4, m.username());
+		ps.setObject(5, m.birthDate());
+		ps.setObject(6, m.joinedLeagueOn());
+		ps.setObject(7, m.partyAppliedOn());
+		ps.setString(8, m.leagueNo());
+	}
+
+	/** Username → account, for the usernames asked (one query). */
+	Map<String, Account> findAccounts(Collection<String> usernames) {
+		Map<String, Account> found = new HashMap<>();
+		if (!usernames.isEmpty()) {
+			this.jdbc.sql("select username, display_name, email from account where username in (:usernames)")
+				.param("usernames", usernames)
+				.query((rs) -> {
+					found.put(rs.getString(1), new Account(rs.getString(1), rs.getString(2), rs.getString(3)));
+				});
+		}
+		return found;
+	}
+
+	void insertAccounts(List<Account> accounts) {
+		this.batch.batchUpdate("insert into account (display_name, email, username) values (?, ?, ?)", accounts,
+				accounts.size(), OrganizationRepository::setAccount);
+	}
+
+	void updateAccounts(List<Account> accounts) {
+		this.batch.batchUpdate("update account set display_name = ?, email = ? where username = ?", accounts,
+				accounts.size(), OrganizationRepository::setAccount);
+	}
+
+	private static void setAccount(java.sql.PreparedStatement ps, Account a) throws java.sql.SQLException {
+		ps.setString(1, a.displayName());
+		ps.setString(2, a.email());
+		ps.setString(3, a.username());
+	}
+
+	/** The roles of the usernames asked (one query). */
+	Set<RoleAssignment> findRolesOf(Collection<String> usernames) {
+		Set<RoleAssignment> found = new HashSet<>();
+		if (!usernames.isEmpty()) {
+			found.addAll(
+					this.jdbc.sql("select username, org_code, role from role_assignment where username in (:usernames)")
+						.param("usernames", usernames)
+						.query(ROLE)
+						.list());
+		}
+		return found;
+	}
+
+	void insertRoles(List<RoleAssignment> roles) {
+		this.batch.batchUpdate("insert into role_assignment (username, org_code, role) values (?, ?, ?)", roles,
+				roles.size(), (ps, r) -> {
+					ps.setString(1, r.username());
+					ps.setString(2, r.orgCode());
+					ps.setString(3, r.role().name());
+				});
+	}
+
+	/**
+	 * (username, branch code) of every member who has an account: the members without one
+	 * (most of a province's million) are not read.
+	 */
+	List<String[]> memberAccounts() {
+		return this.jdbc.sql("select username, org_code from member where username is not null")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.list();
 	}
 
 }
