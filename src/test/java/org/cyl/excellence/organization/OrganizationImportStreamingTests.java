@@ -10,6 +10,9 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.TestHttp;
 import org.cyl.excellence.TestHttp.NamedBytes;
@@ -47,6 +50,12 @@ class OrganizationImportStreamingTests {
 
 	@Autowired
 	TransactionTemplate transaction;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	AuthorizationService authorizations;
 
 	@Test
 	void aBadLineAfterBatchesWereWrittenLeavesNothing() throws Exception {
@@ -94,6 +103,19 @@ class OrganizationImportStreamingTests {
 			assertThat(this.jdbc.sql("select display_name, email from account where username = 's17b1290'")
 				.query((rs, n) -> rs.getString(1) + " " + rs.getString(2))
 				.single()).isEqualTo("团员1290 s17b1290@example.org");
+			// Camunda's identity as the identity service would have made it: the user,
+			// its
+			// membership, and the default authorization to edit its own profile
+			assertThat(this.identityService.createUserQuery()
+				.userId("s17b1290")
+				.memberOfGroup(Groups.of("120101", Role.SECRETARY))
+				.count()).isOne();
+			assertThat(this.authorizations.createAuthorizationQuery()
+				.userIdIn("s17b1290")
+				.resourceType(Resources.USER)
+				.resourceId("s17b1290")
+				.count()).isOne();
+			assertThat(this.identityService.checkPassword("s17b1290", "demo")).isTrue();
 			ImportReport again = this.organizationImport.importCsv(files);
 			assertThat(again.changedAnything()).isFalse();
 			assertThat(again.members().unchanged()).isEqualTo(lines);
