@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * time is not counted). Prints the times and the slowest requests of the last run, and
  * whether static files came compressed and from the cache. No assertions.
  * <p>
- * {@code ./mvnw -Pbenchmark test -Dtest=WebappPageBenchmark -Dbenchmark.h2=true}
+ * {@code ./mvnw -Pbenchmark test -Dtest=WebappPageBenchmark -Dbenchmark.h2=true}; at a
+ * province's size on a database kept by another benchmark:
+ * {@code -Dbenchmark.database=<kept>} (the views then show any branch's instance).
  */
 class WebappPageBenchmark {
 
@@ -51,18 +53,33 @@ class WebappPageBenchmark {
 		int runs = Integer.getInteger("runs", 5);
 		try (BenchmarkApplication app = BenchmarkApplication.start("webapp-pages", "--app.demo-data.campaign=true")) {
 			this.port = app.port;
-			String instance = app.bean(RuntimeService.class)
-				.createProcessInstanceQuery()
-				.processDefinitionKey("BranchCampaignProcess")
-				.variableValueEquals("branchCode", "120201")
-				.singleResult()
-				.getId();
+			RuntimeService runtime = app.bean(RuntimeService.class);
 			String definition = app.bean(RepositoryService.class)
 				.createProcessDefinitionQuery()
 				.processDefinitionKey("BranchCampaignProcess")
 				.latestVersion()
 				.singleResult()
 				.getId();
+			// the demo campaign's branch 120201; on a database kept from another
+			// benchmark
+			// (-Dbenchmark.database=, e.g. FanOutBenchmark's 30,000 branches) any
+			// branch's
+			String instance = runtime.createProcessInstanceQuery()
+				.processDefinitionKey("BranchCampaignProcess")
+				.variableValueEquals("branchCode", "120201")
+				.list()
+				.stream()
+				.findFirst()
+				.orElseGet(() -> runtime.createProcessInstanceQuery()
+					.processDefinitionId(definition)
+					.listPage(0, 1)
+					.get(0))
+				.getId();
+			String size = String.format(
+					"size: %,d running instances of this BranchCampaignProcess version, %,d in all; %,d open tasks",
+					runtime.createProcessInstanceQuery().processDefinitionId(definition).count(),
+					runtime.createProcessInstanceQuery().count(),
+					app.bean(org.camunda.bpm.engine.TaskService.class).createTaskQuery().count());
 			Path profile = Files.createTempDirectory("chromium-benchmark");
 			ChromeOptions options = new ChromeOptions();
 			options.setBinary(CHROMIUM);
@@ -114,6 +131,7 @@ class WebappPageBenchmark {
 				String slowDefinition = slowest();
 				System.out.println();
 				System.out.println("== WebappPageBenchmark: " + app.database + "; " + BenchmarkApplication.machine());
+				System.out.println(size);
 				lines.forEach(System.out::println);
 				System.out.println("-- slowest requests of the last login:\n" + slowLogin);
 				System.out.println("-- slowest requests of the last instance view:\n" + slowInstance);

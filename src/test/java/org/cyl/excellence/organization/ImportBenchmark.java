@@ -78,15 +78,13 @@ class ImportBenchmark {
 							+ " %s written in %.1f s%n",
 					BRANCHES, members, BRANCHES, BRANCHES + 2, sizes(files), writeSeconds);
 			System.out.println("before the upload: " + idle);
-			System.out.printf(
-					"%-46s %8.1f s  %,9.0f members/s  peak resident %,d MB, heap used %,d MB at most, %,d MB after a GC%n",
+			System.out.printf("%-46s %8.1f s  %,9.0f members/s  peak resident %,d MB, heap used %,d MB at most%n",
 					"first import (everything created)", first.seconds, members / first.seconds, first.peakResidentMb,
-					first.peakHeapMb, first.peakLiveMb);
+					first.peakHeapMb);
 			System.out.println("  answer: " + first.status + " " + abbreviate(first.body));
-			System.out.printf(
-					"%-46s %8.1f s  %,9.0f members/s  peak resident %,d MB, heap used %,d MB at most, %,d MB after a GC%n",
+			System.out.printf("%-46s %8.1f s  %,9.0f members/s  peak resident %,d MB, heap used %,d MB at most%n",
 					"the same files again (nothing changes)", again.seconds, members / again.seconds,
-					again.peakResidentMb, again.peakHeapMb, again.peakLiveMb);
+					again.peakResidentMb, again.peakHeapMb);
 			System.out.println("  answer: " + again.status + " " + abbreviate(again.body));
 			System.out.printf("%-46s %8.1f s  %,9.0f members/s%n", "ceiling: members.csv parsed + JDBC batch insert",
 					ceiling.seconds, members / ceiling.seconds);
@@ -140,8 +138,7 @@ class ImportBenchmark {
 				OrganizationImport.ROLES, roles);
 	}
 
-	private record Upload(double seconds, int status, String body, long peakResidentMb, long peakHeapMb,
-			long peakLiveMb) {
+	private record Upload(double seconds, int status, String body, long peakResidentMb, long peakHeapMb) {
 	}
 
 	/**
@@ -171,29 +168,11 @@ class ImportBenchmark {
 		AtomicBoolean running = new AtomicBoolean(true);
 		AtomicLong peakResident = new AtomicLong();
 		AtomicLong peakHeap = new AtomicLong();
-		AtomicLong peakLive = new AtomicLong();
 		Thread sampler = new Thread(() -> {
 			while (running.get()) {
 				peakResident.accumulateAndGet(residentKb(), Math::max);
 				peakHeap.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
 						Math::max);
-				// what the last collection left: the live data, not the garbage a heap of
-				// 768 MB lets pile up between collections
-				long live = 0;
-				for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-					if (gc instanceof com.sun.management.GarbageCollectorMXBean g && g.getLastGcInfo() != null) {
-						live = Math.max(live,
-								g.getLastGcInfo()
-									.getMemoryUsageAfterGc()
-									.entrySet()
-									.stream()
-									.filter((e) -> e.getKey().startsWith("G1") || e.getKey().contains("Eden")
-											|| e.getKey().contains("Old") || e.getKey().contains("Survivor"))
-									.mapToLong((e) -> e.getValue().getUsed())
-									.sum());
-					}
-				}
-				peakLive.accumulateAndGet(live, Math::max);
 				try {
 					Thread.sleep(100);
 				}
@@ -213,7 +192,7 @@ class ImportBenchmark {
 			sampler.join();
 		}
 		return new Upload(seconds(t0), response.statusCode(), response.body(), peakResident.get() / 1024,
-				peakHeap.get() / (1024 * 1024), peakLive.get() / (1024 * 1024));
+				peakHeap.get() / (1024 * 1024));
 	}
 
 	private record Ceiling(double seconds) {
