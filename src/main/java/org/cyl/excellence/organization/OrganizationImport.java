@@ -389,17 +389,24 @@ public class OrganizationImport {
 					order(this.newOrgs.get(dependency), ordered, inserts, updates);
 				}
 			}
-			Organization existing = this.existingOrgs.get(org.code());
+			sort(this.existingOrgs.get(org.code()), org, inserts, updates, this.orgCounts);
+		}
+
+		/**
+		 * A row to insert (none there), to update (there and different) or to leave, and
+		 * counted as created, updated or unchanged.
+		 */
+		private static <T> void sort(T existing, T proposed, List<T> inserts, List<T> updates, int[] counts) {
 			if (existing == null) {
-				inserts.add(org);
-				this.orgCounts[0]++;
+				inserts.add(proposed);
+				counts[0]++;
 			}
-			else if (!existing.equals(org)) {
-				updates.add(org);
-				this.orgCounts[1]++;
+			else if (!existing.equals(proposed)) {
+				updates.add(proposed);
+				counts[1]++;
 			}
 			else {
-				this.orgCounts[2]++;
+				counts[2]++;
 			}
 		}
 
@@ -494,17 +501,7 @@ public class OrganizationImport {
 				}
 				MemberProfile member = new MemberProfile(leagueNo, row.get("name"), org.code(), cadre, username, birth,
 						joined, applied);
-				if (existing == null) {
-					inserts.add(member);
-					this.memberCounts[0]++;
-				}
-				else if (!existing.equals(member)) {
-					updates.add(member);
-					this.memberCounts[1]++;
-				}
-				else {
-					this.memberCounts[2]++;
-				}
+				sort(existing, member, inserts, updates, this.memberCounts);
 			}
 			if (writing()) {
 				accounts.write();
