@@ -111,19 +111,27 @@ class ClusterIT {
 	void twoNodesShareTheCampaignAndOneFinishesTheFanOutWhenTheOtherIsKilled() throws Exception {
 		ApplicationNode a = node("node-a");
 		ApplicationNode b = node("node-b");
-		Campaign campaign = campaignInFanOut(b, a, b);
-		String campaignPid = campaign.pid();
-		String campaignId = campaign.id();
+		importOrganization(b);
+		String campaignPid = launch(a);
+		// a secretary logged in on each node, Tasklist open (before the approval: the
+		// chunks run on both nodes at once, and the fan-out must still run at the kill)
+		Map<ApplicationNode, TestHttp> browsers = new HashMap<>();
+		for (ApplicationNode node : List.of(a, b)) {
+			TestHttp browser = TestHttp.login(node.port, this.prefix + "s1", "demo");
+			node.expect(browser.get("/camunda/app/tasklist/default/"), 200);
+			browsers.put(node, browser);
+		}
+		approve(b, campaignPid);
+		String campaignId = campaignId();
+		waitFor("the fan-out to start", () -> started(campaignId) >= BRANCHES / 5);
 
-		// the node running the fan-out dies in the middle of it
+		// the node that ran the latest chunk dies in the middle of the fan-out
 		List<String> running = strings("select hostname_ from act_hi_job_log where process_instance_id_ = ?"
 				+ " and act_id_ = 'SubProcess_StartBranches' and job_state_ = 2 order by timestamp_ desc limit 1",
 				campaignPid);
 		ApplicationNode runner = running.get(0).equals(a.name) ? a : b;
 		ApplicationNode other = (runner == a) ? b : a;
-		// a secretary logged in on that node, Tasklist open
-		TestHttp browser = TestHttp.login(runner.port, this.prefix + "s1", "demo");
-		runner.expect(browser.get("/camunda/app/tasklist/default/"), 200);
+		TestHttp browser = browsers.get(runner);
 		runner.kill();
 		long startedAtKill = started(campaignId);
 		assertThat(startedAtKill).as("branches started when %s was killed", runner.name).isLessThan(BRANCHES);
