@@ -15,8 +15,9 @@ import static org.cyl.excellence.campaign.CampaignVariables.COMMITTEE_CODE;
 /**
  * {@code Task_ListBranches} (确定参加支部) of CampaignProcess: records every branch of the
  * committee's subtree as taking part, and cuts them into chunks that
- * {@link StartBranchesDelegate} starts one job at a time (design.md: no multi-instance
- * over all branches, no single huge transaction).
+ * {@link StartBranchesDelegate} starts, one job and one transaction per chunk, the chunks
+ * in parallel (design.md: no multi-instance over all branches, no single huge
+ * transaction).
  */
 @Component
 class ListBranchesDelegate implements JavaDelegate {

@@ -12,12 +12,17 @@ import static org.cyl.excellence.campaign.CampaignVariables.BRANCH_PROCESS;
 import static org.cyl.excellence.campaign.CampaignVariables.CAMPAIGN_ID;
 
 /**
- * {@code Task_StartBranches} (分批启动支部活动) of CampaignProcess: one asynchronous job per
- * chunk of branches starts a BranchCampaignProcess for each, with the readable business
- * key of {@link BusinessKeys#branch} (campaign title, branch, code). A chunk retried
- * after a failure never starts a branch twice: a branch that already has its process is
- * skipped. A campaign withdrawn meanwhile starts nothing more (its withdrawal also
- * removed the chunk jobs still waiting).
+ * {@code Task_StartBranches} (启动本批支部活动) of CampaignProcess, inside the parallel
+ * multi-instance SubProcess_StartBranches (分批启动支部活动): one asynchronous job per chunk of
+ * branches, the chunks' jobs run at the same time on every thread of every node; it
+ * starts a BranchCampaignProcess for each branch of its chunk, with the readable business
+ * key of {@link BusinessKeys#branch} (campaign title, branch, code). It writes nothing
+ * that another chunk writes: its chunk's branch processes and their
+ * {@code campaign_branch} rows (the count of finished chunks is the engine's, in the job
+ * after this task). A chunk retried after a failure never starts a branch twice: a branch
+ * that already has its process is skipped. A campaign withdrawn meanwhile starts nothing
+ * more (its withdrawal also removed the chunk jobs still waiting, and a chunk running at
+ * that moment cannot commit: the withdrawal deleted its execution).
  */
 @Component
 class StartBranchesDelegate implements JavaDelegate {

@@ -33,11 +33,22 @@ public final class BenchmarkApplication implements AutoCloseable {
 
 	private final String postgresDatabase;
 
-	private BenchmarkApplication(ConfigurableApplicationContext context, String database, String postgresDatabase) {
+	/** The arguments that name the database, for a second node on it. */
+	private final List<String> databaseArguments;
+
+	/**
+	 * Whether closing this node drops its PostgreSQL database (the first node's does).
+	 */
+	private final boolean ownsDatabase;
+
+	private BenchmarkApplication(ConfigurableApplicationContext context, String database, String postgresDatabase,
+			List<String> databaseArguments, boolean ownsDatabase) {
 		this.context = context;
 		this.port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
 		this.database = database;
 		this.postgresDatabase = postgresDatabase;
+		this.databaseArguments = databaseArguments;
+		this.ownsDatabase = ownsDatabase;
 	}
 
 	/**
@@ -57,9 +68,10 @@ public final class BenchmarkApplication implements AutoCloseable {
 		String postgres = null;
 		String label;
 		String reused = System.getProperty("benchmark.database");
+		List<String> databaseArguments = new ArrayList<>();
 		if (!Boolean.getBoolean("benchmark.h2") && PostgresTestServer.reachable()) {
 			postgres = (reused != null && !reused.isBlank()) ? reused : PostgresTestServer.createDatabase();
-			args.addAll(List.of("--spring.profiles.active=postgres",
+			databaseArguments.addAll(List.of("--spring.profiles.active=postgres",
 					"--spring.datasource.url=" + PostgresTestServer.urlOf(postgres),
 					"--spring.datasource.username=" + PostgresTestServer.USER,
 					"--spring.datasource.password=" + PostgresTestServer.PASSWORD));
@@ -69,16 +81,17 @@ public final class BenchmarkApplication implements AutoCloseable {
 		}
 		else {
 			String file = "./target/benchmark/" + name + "-" + UUID.randomUUID();
-			args.add("--spring.datasource.url=jdbc:h2:file:" + file);
+			databaseArguments.add("--spring.datasource.url=jdbc:h2:file:" + file);
 			label = "H2 file database (" + (Boolean.getBoolean("benchmark.h2") ? "-Dbenchmark.h2=true"
 					: PostgresTestServer.notReachable().replace(": skipped", "")) + ")";
 		}
+		args.addAll(databaseArguments);
 		args.addAll(Arrays.asList(arguments));
 		try {
 			ConfigurableApplicationContext context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class)
 				.initializers(new StatementCounter())
 				.run(args.toArray(String[]::new));
-			return new BenchmarkApplication(context, label, postgres);
+			return new BenchmarkApplication(context, label, postgres, databaseArguments, true);
 		}
 		catch (RuntimeException ex) {
 			if (postgres != null && !keeps()) {
@@ -86,6 +99,35 @@ public final class BenchmarkApplication implements AutoCloseable {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A second node on this node's database: the whole application again, in a Spring
+	 * context of its own in this JVM — its own engine (named "default" too, as in a real
+	 * cluster), job executor, thread pool and connection pool, on a port of its own —
+	 * with the same defaults as {@link #start} and {@code arguments} over them. It
+	 * deploys nothing new (the models are unchanged: duplicate filtering) and loads no
+	 * demo data (the organisation tables are not empty). Camunda keeps its engines by
+	 * name in a static registry and the webapps their runtime in static fields: in this
+	 * JVM the webapps of both nodes reach the engine registered last, which a benchmark
+	 * that calls each node's beans does not use. Closing it leaves the database to the
+	 * first node.
+	 */
+	public BenchmarkApplication secondNode(String... arguments) {
+		List<String> args = new ArrayList<>();
+		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
+				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
+			String key = setting.substring(0, setting.indexOf('=') + 1);
+			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
+				args.add(setting);
+			}
+		}
+		args.addAll(this.databaseArguments);
+		args.addAll(Arrays.asList(arguments));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class)
+			.initializers(new StatementCounter())
+			.run(args.toArray(String[]::new));
+		return new BenchmarkApplication(context, this.database, this.postgresDatabase, this.databaseArguments, false);
 	}
 
 	/**
@@ -180,7 +222,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	@Override
 	public void close() throws Exception {
 		this.context.close();
-		if (this.postgresDatabase != null && !keeps()) {
+		if (this.ownsDatabase && this.postgresDatabase != null && !keeps()) {
 			PostgresTestServer.dropDatabase(this.postgresDatabase);
 		}
 	}

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application with the {@code postgres} profile on a fresh PostgreSQL database of its
  * own (see {@link PostgresTestServer}; dropped afterwards): the migrations and the engine
  * come up, the fan-out starts every branch once even when a chunk's job runs twice at the
- * same moment, one ballot link counts once under 50 concurrent submissions, and the last
- * two branches finishing at the same moment move the campaign on once. Skipped, with a
+ * same moment, two chunks of one campaign run at the same moment without waiting for each
+ * other, one ballot link counts once under 50 concurrent submissions, and the last two
+ * branches finishing at the same moment move the campaign on once. Skipped, with a
  * message, where no PostgreSQL server is reachable.
  */
 @EnabledIfPostgres
@@ -192,18 +193,106 @@ class PostgresTests {
 			assertThat(instances.get(0).getId()).isEqualTo(support.branchInstance(id, branch));
 			assertThat(support.tasks(instances.get(0).getId(), "Task_MobilizeBranch")).hasSize(1);
 		}
-		// one job, one transaction per chunk of two (not the whole fan-out in one)
-		assertThat(context.getBean(HistoryService.class)
-			.createHistoricJobLogQuery()
-			.processInstanceId(campaign.getId())
-			.activityIdIn("Task_StartBranches")
-			.successLog()
-			.count()).isEqualTo(3);
+		// one job, one transaction per chunk of two (not the whole fan-out in one), and
+		// one job ending each chunk's instance
+		for (String activity : List.of("SubProcess_StartBranches", "Task_StartBranches")) {
+			assertThat(context.getBean(HistoryService.class)
+				.createHistoricJobLogQuery()
+				.processInstanceId(campaign.getId())
+				.activityIdIn(activity)
+				.successLog()
+				.count()).as(activity).isEqualTo(3);
+		}
 		assertThat(context.getBean(HistoryService.class)
 			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey("BranchCampaignProcess")
 			.processInstanceBusinessKeyLike("%" + org.cyl.excellence.campaign.BusinessKeys.campaignSuffix(id))
 			.count()).isEqualTo(branches);
+	}
+
+	/**
+	 * Two chunks of one campaign (chunks of two) on two threads at the same moment, as on
+	 * two nodes: each runs its chunk's job and keeps its transaction open until the other
+	 * has run its own, so that both have written everything before either commits. On
+	 * PostgreSQL a row written by both, or locked by one against the other's write (a
+	 * foreign key's check locks the row it refers to), would make the second wait for the
+	 * first, which waits at the barrier: the lock timeout set for this test then fails it
+	 * instead of hanging. Both commit, four branches started once each, nothing failed.
+	 */
+	@Test
+	void twoChunksOfOneCampaignRunAtOnceWithoutWaitingForEachOther() throws Exception {
+		String prefix = prefix();
+		support.organization(prefix, 4);
+		ProcessInstance campaign = support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
+		support.complete(support.task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		for (String activity : List.of("Task_ListBranches", "SubProcess_StartBranches#multiInstanceBody")) {
+			support.managementService.executeJob(support.managementService.createJobQuery()
+				.processInstanceId(campaign.getId())
+				.activityId(activity)
+				.singleResult()
+				.getId());
+		}
+		List<Job> chunks = support.managementService.createJobQuery()
+			.processInstanceId(campaign.getId())
+			.activityId("SubProcess_StartBranches")
+			.list();
+		assertThat(chunks).hasSize(2);
+		org.springframework.transaction.support.TransactionTemplate transaction = new org.springframework.transaction.support.TransactionTemplate(
+				context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+		java.util.concurrent.CyclicBarrier bothRan = new java.util.concurrent.CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		List<Future<?>> runs = new ArrayList<>();
+		try {
+			for (Job chunk : chunks) {
+				runs.add(pool.submit(() -> {
+					try {
+						transaction.executeWithoutResult((status) -> {
+							jdbc.sql("set local lock_timeout = '20s'").update();
+							support.managementService.executeJob(chunk.getId());
+							try {
+								bothRan.await();
+							}
+							catch (InterruptedException | java.util.concurrent.BrokenBarrierException ex) {
+								throw new IllegalStateException("the other chunk failed", ex);
+							}
+						});
+					}
+					catch (RuntimeException ex) {
+						bothRan.reset();
+						throw ex;
+					}
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				run.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		String id = (String) support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		assertThat(jdbc.sql("select count(distinct process_instance_id) from campaign_branch where campaign_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(4);
+		assertThat(context.getBean(HistoryService.class)
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey("BranchCampaignProcess")
+			.processInstanceBusinessKeyLike("%" + org.cyl.excellence.campaign.BusinessKeys.campaignSuffix(id))
+			.count()).isEqualTo(4);
+		assertThat(context.getBean(HistoryService.class)
+			.createHistoricJobLogQuery()
+			.processInstanceId(campaign.getId())
+			.failureLog()
+			.count()).isZero();
+		// the two ends, one after the other (exclusive): the campaign waits for its
+		// branches
+		support.runJobs(campaign.getId());
+		assertThat(support.runtimeService.createExecutionQuery()
+			.processInstanceId(campaign.getId())
+			.activityId("Task_AwaitBranches")
+			.count()).isEqualTo(1);
 	}
 
 	@Test
