@@ -57,14 +57,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	 * name.
 	 */
 	public static BenchmarkApplication start(String name, String... arguments) throws Exception {
-		List<String> args = new ArrayList<>();
-		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
-				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
-			String key = setting.substring(0, setting.indexOf('=') + 1);
-			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
-				args.add(setting);
-			}
-		}
+		List<String> args = defaults(arguments);
 		String postgres = null;
 		String label;
 		String reused = System.getProperty("benchmark.database");
@@ -102,6 +95,22 @@ public final class BenchmarkApplication implements AutoCloseable {
 	}
 
 	/**
+	 * The defaults of every node (job executor off, a free port, warnings only) that
+	 * {@code arguments} do not set.
+	 */
+	private static List<String> defaults(String... arguments) {
+		List<String> args = new ArrayList<>();
+		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
+				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
+			String key = setting.substring(0, setting.indexOf('=') + 1);
+			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
+				args.add(setting);
+			}
+		}
+		return args;
+	}
+
+	/**
 	 * A second node on this node's database: the whole application again, in a Spring
 	 * context of its own in this JVM — its own engine (named "default" too, as in a real
 	 * cluster), job executor, thread pool and connection pool, on a port of its own —
@@ -114,14 +123,7 @@ public final class BenchmarkApplication implements AutoCloseable {
 	 * first node.
 	 */
 	public BenchmarkApplication secondNode(String... arguments) {
-		List<String> args = new ArrayList<>();
-		for (String setting : List.of("--server.port=0", "--logging.level.root=warn",
-				"--camunda.bpm.job-execution.enabled=false", "--app.demo-data.campaign=false")) {
-			String key = setting.substring(0, setting.indexOf('=') + 1);
-			if (Arrays.stream(arguments).noneMatch((a) -> a.startsWith(key))) {
-				args.add(setting);
-			}
-		}
+		List<String> args = defaults(arguments);
 		args.addAll(this.databaseArguments);
 		args.addAll(Arrays.asList(arguments));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ExcellenceCampaignApplication.class)
