@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.cyl.excellence.engine.BenchmarkApplication;
+import org.cyl.excellence.engine.StatementCounter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,8 @@ class BallotBenchmark {
 		// the ballot page: POST /ballot/{token} over HTTP, a distinct link per request
 		String body = "item0=SATISFIED&item1=FAIRLY&item2=BASIC&item3=SATISFIED&item4=SATISFIED";
 		AtomicInteger refused = new AtomicInteger();
+		java.util.Map<String, long[]> writesBefore = app.tableWrites();
+		StatementCounter.Reading statementsBefore = StatementCounter.Reading.now();
 		double httpRate = BenchmarkApplication.rate(BALLOTS, CLIENTS, (i) -> {
 			if (BenchmarkApplication
 				.http("POST", base + "/ballot/" + links.get(i), body, "Content-Type",
@@ -76,6 +79,8 @@ class BallotBenchmark {
 				refused.incrementAndGet();
 			}
 		});
+		StatementCounter.Reading httpStatements = StatementCounter.Reading.now().since(statementsBefore);
+		String httpWrites = BenchmarkApplication.writesPer(writesBefore, app.tableWrites(), BALLOTS);
 		int counted = jdbc.sql("select count(*) from ballot").query(Integer.class).single();
 
 		// for scale: the same clients fetching a small static file (no database at all)
@@ -90,6 +95,9 @@ class BallotBenchmark {
 		System.out.printf("%-52s %,10.0f /s  (%.2f of the ceiling)%n", "ballots through POST /ballot/{token} over HTTP",
 				httpRate, httpRate / insertRate);
 		System.out.printf("%-52s %,10.0f /s%n", "GET a static file over HTTP (no database)", staticRate);
+		System.out.printf("per ballot through HTTP: %.1f SQL statements (%.2f batches); rows written per ballot:%n%s",
+				httpStatements.statements() / (double) BALLOTS, httpStatements.batches() / (double) BALLOTS,
+				httpWrites);
 		System.out.printf("ballot rows: %,d (%,d inserted + %,d through HTTP expected); refused responses: %d%n",
 				counted, BALLOTS, BALLOTS, refused.get());
 		System.out.println();

@@ -23,7 +23,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * application's {@code DataSource} bean is wrapped (an initializer of
  * {@link BenchmarkApplication}); the cost is an increment per call.
  */
-final class StatementCounter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public final class StatementCounter implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 	static final AtomicLong STATEMENTS = new AtomicLong();
 
@@ -43,13 +43,13 @@ final class StatementCounter implements ApplicationContextInitializer<Configurab
 	}
 
 	/** A reading of both counters. */
-	record Reading(long statements, long batches) {
+	public record Reading(long statements, long batches) {
 
-		static Reading now() {
+		public static Reading now() {
 			return new Reading(STATEMENTS.get(), BATCHES.get());
 		}
 
-		Reading since(Reading before) {
+		public Reading since(Reading before) {
 			return new Reading(this.statements - before.statements, this.batches - before.batches);
 		}
 
