@@ -674,10 +674,9 @@ public class OrganizationImport {
 								+ earlier.get("name") + "”不一致");
 					}
 				}
-				else if (current == null && !(!writing() && this.usernameLines.get(username) >= 0)) {
-					// (an account of the members file is unknown here only when the
-					// import
-					// stopped writing: it is refused already)
+				// an account of the members file is unknown here only when the import
+				// stopped writing (it is refused already): no second error for it
+				else if (current == null && (writing() || this.usernameLines.get(username) < 0)) {
 					error(row, "name（姓名）不能为空：账号 " + username + " 不是已知团员");
 				}
 				if (this.errors.total != before) {
