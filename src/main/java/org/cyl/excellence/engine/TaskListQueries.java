@@ -1,19 +1,10 @@
 package org.cyl.excellence.engine;
 
-import java.sql.Connection;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.ibatis.executor.statement.StatementHandler;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
-import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -77,7 +68,10 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postInit(ProcessEngineConfigurationImpl configuration) {
-		configuration.getSqlSessionFactory().getConfiguration().addInterceptor(new Rewrite(this.rewritten));
+		configuration.getSqlSessionFactory()
+			.getConfiguration()
+			.addInterceptor(new SqlRewriter((statement, sql) -> STATEMENTS.contains(statement) ? rewrite(sql) : null,
+					this.rewritten));
 	}
 
 	/** How many queries were rewritten since the start (for the tests). */
@@ -121,34 +115,6 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 		}
 		m.appendTail(out);
 		return out.toString();
-	}
-
-	/** The MyBatis plugin: rewrites the SQL of a task query before it is prepared. */
-	@Intercepts(@Signature(type = StatementHandler.class, method = "prepare",
-			args = { Connection.class, Integer.class }))
-	static final class Rewrite implements Interceptor {
-
-		private final AtomicLong rewritten;
-
-		Rewrite(AtomicLong rewritten) {
-			this.rewritten = rewritten;
-		}
-
-		@Override
-		public Object intercept(Invocation invocation) throws Throwable {
-			MetaObject handler = SystemMetaObject.forObject(invocation.getTarget());
-			if (handler.hasGetter("delegate.mappedStatement")
-					&& handler.getValue("delegate.mappedStatement") instanceof MappedStatement statement
-					&& STATEMENTS.contains(statement.getId())) {
-				String sql = rewrite(((StatementHandler) invocation.getTarget()).getBoundSql().getSql());
-				if (sql != null) {
-					handler.setValue("delegate.boundSql.sql", sql);
-					this.rewritten.incrementAndGet();
-				}
-			}
-			return invocation.proceed();
-		}
-
 	}
 
 }
