@@ -1,6 +1,7 @@
 package org.cyl.excellence.campaign;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.cyl.excellence.organization.Organization;
 import org.cyl.excellence.organization.OrganizationDirectory;
@@ -11,7 +12,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.cyl.excellence.campaign.CampaignVariables.MESSAGE_CAMPAIGN_WITHDRAWN;
@@ -28,10 +31,19 @@ import static org.cyl.excellence.campaign.CampaignVariables.WITHDRAWN_BY;
 @Service
 public class CampaignWithdrawal {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CampaignWithdrawal.class);
+
 	/** The longest reason, as the migration (V12) and the page's textarea allow. */
 	public static final int MAX_REASON = 500;
 
 	static final String WITHDRAWN = "WITHDRAWN";
+
+	/**
+	 * How often a withdrawal is tried when the fan-out's chunks commit under it: a chunk
+	 * running at that moment changes the executions the withdrawal ends, and whichever
+	 * commits second fails (the chunk's job then finds its scope gone).
+	 */
+	static final int ATTEMPTS = 5;
 
 	private final CampaignRepository campaigns;
 
@@ -39,11 +51,16 @@ public class CampaignWithdrawal {
 
 	private final RuntimeService runtimeService;
 
-	CampaignWithdrawal(CampaignRepository campaigns, OrganizationDirectory organizations,
-			RuntimeService runtimeService) {
+	private final TransactionTemplate transactions;
+
+	private final java.util.concurrent.atomic.AtomicLong retried = new java.util.concurrent.atomic.AtomicLong();
+
+	CampaignWithdrawal(CampaignRepository campaigns, OrganizationDirectory organizations, RuntimeService runtimeService,
+			PlatformTransactionManager transactions) {
 		this.campaigns = campaigns;
 		this.organizations = organizations;
 		this.runtimeService = runtimeService;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/** Whether the campaign has ended: completed or withdrawn. */
@@ -78,12 +95,39 @@ public class CampaignWithdrawal {
 
 	/**
 	 * Withdraws the campaign in the person's name: the branch processes end (a batch of
-	 * the engine), the notices are written, all in this transaction.
+	 * the engine), the notices are written, all in one transaction. While the fan-out's
+	 * chunks run, one of them may commit under the withdrawal (an
+	 * {@link OptimisticLockingException}): the withdrawal is then tried again in a new
+	 * transaction, which sees what the chunk started and ends it too, up to
+	 * {@link #ATTEMPTS} times, instead of asking the person to try again.
 	 */
-	@Transactional
 	public Withdrawal withdraw(String campaignId, String reason, Authentication person) {
-		Campaign campaign = withdrawable(campaignId, person);
 		String text = (reason != null) ? reason.strip() : "";
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return withdrawOnce(campaignId, text, person);
+		}
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transactions.execute((status) -> withdrawOnce(campaignId, text, person));
+			}
+			catch (OptimisticLockingException ex) {
+				if (attempt == ATTEMPTS) {
+					throw ex;
+				}
+				this.retried.incrementAndGet();
+				log.info("Withdrawal of campaign {} collided with a chunk of its fan-out: tried again ({} of {})",
+						campaignId, attempt + 1, ATTEMPTS);
+			}
+		}
+	}
+
+	/** How many withdrawals were tried again since the start (for the tests). */
+	long retried() {
+		return this.retried.get();
+	}
+
+	private Withdrawal withdrawOnce(String campaignId, String text, Authentication person) {
+		Campaign campaign = withdrawable(campaignId, person);
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("撤销理由：必须填写");
 		}

@@ -1,8 +1,15 @@
 package org.cyl.excellence.campaign;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.TestHttp;
@@ -10,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +36,15 @@ class CampaignWithdrawalTests {
 
 	@Autowired
 	CampaignTestSupport support;
+
+	@Autowired
+	CampaignWithdrawal withdrawal;
+
+	@Autowired
+	ListBranchesDelegate listBranches;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private TestHttp as(String user) {
 		return TestHttp.basic(this.port, user, "demo");
@@ -123,6 +141,107 @@ class CampaignWithdrawalTests {
 		assertThat(again.statusCode()).isEqualTo(409);
 		assertThat(again.body()).contains("活动已撤销");
 		assertThat(committee.get(page, "text/html").statusCode()).isEqualTo(409);
+	}
+
+	/**
+	 * 撤销活动 while a chunk of the fan-out is running: the chunk has started its branches
+	 * and holds its transaction open; the withdrawal ends the chunk's executions, waits
+	 * for the chunk's locks, and finds them changed when the chunk commits. It is tried
+	 * again, not answered 409: the person sees the campaign withdrawn, and the branches
+	 * the chunk started end with the others.
+	 */
+	@Test
+	void aWithdrawalAChunkCommitsUnderIsTriedAgainAndEndsWhatTheChunkStarted() throws Exception {
+		String p = "WK" + System.nanoTime() % 100000;
+		int chunkSize = this.listBranches.chunkSize();
+		this.support.organization(p, chunkSize + 1, 1, false);
+		ProcessInstance campaign = this.support.startCampaign(p + "c", CampaignTestSupport.plan(1));
+		this.support.complete(this.support.task(campaign.getId(), "Task_ApprovePlan"),
+				Map.of("planDecision", "approve"));
+		for (String activity : List.of("Task_ListBranches", "SubProcess_StartBranches#multiInstanceBody")) {
+			this.support.managementService.executeJob(this.support.managementService.createJobQuery()
+				.processInstanceId(campaign.getId())
+				.activityId(activity)
+				.singleResult()
+				.getId());
+		}
+		String id = (String) this.support.runtimeService.getVariable(campaign.getId(), "campaignId");
+		List<Job> chunks = this.support.managementService.createJobQuery()
+			.processInstanceId(campaign.getId())
+			.activityId("SubProcess_StartBranches")
+			.list();
+		assertThat(chunks).hasSize(2);
+		long retriedBefore = this.withdrawal.retried();
+
+		CountDownLatch chunkRan = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> chunk = threads
+				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+					this.support.managementService.executeJob(chunks.get(0).getId());
+					chunkRan.countDown();
+					await(release);
+				}));
+			assertThat(chunkRan.await(60, TimeUnit.SECONDS)).as("the chunk ran").isTrue();
+			Future<HttpResponse<String>> withdrawn = threads
+				.submit(() -> withdrawApi(as(p + "c"), id, "{\"reason\":\"方案有误\"}"));
+			// the withdrawal waits for a lock the chunk holds
+			long until = System.currentTimeMillis() + 20_000;
+			while (blockedSessions() == 0 && System.currentTimeMillis() < until && !withdrawn.isDone()) {
+				Thread.sleep(50);
+			}
+			assertThat(blockedSessions()).as("the withdrawal waits for the chunk").isPositive();
+			release.countDown();
+			chunk.get(60, TimeUnit.SECONDS);
+			HttpResponse<String> answer = withdrawn.get(60, TimeUnit.SECONDS);
+			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+			assertThat(answer.body()).contains("活动已撤销");
+		}
+		finally {
+			release.countDown();
+			threads.shutdownNow();
+		}
+		assertThat(this.withdrawal.retried() - retriedBefore).as("tried again").isPositive();
+		// the chunk's branches were started, and end with the campaign
+		assertThat(this.support.jdbc
+			.sql("select count(*) from campaign_branch where campaign_id = ?" + " and process_instance_id is not null")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(chunkSize);
+		this.support.runBatches();
+		assertThat(this.support.runtimeService.createProcessInstanceQuery()
+			.variableValueEquals(CampaignVariables.CAMPAIGN_ID, id)
+			.count()).isZero();
+		assertThat(this.support.managementService.createJobQuery().processInstanceId(campaign.getId()).count())
+			.isZero();
+	}
+
+	/** Sessions of the database waiting for another's lock (H2 or PostgreSQL). */
+	private long blockedSessions() {
+		try {
+			return this.support.jdbc
+				.sql("select count(*) from information_schema.sessions where blocker_id is not null")
+				.query(Long.class)
+				.single();
+		}
+		catch (org.springframework.dao.DataAccessException h2Only) {
+			return this.support.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+				.query(Long.class)
+				.single();
+		}
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			if (!latch.await(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("not released");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
