@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -168,6 +169,16 @@ public class FanOutTestSupport {
 	 * OptimisticLockingException).
 	 */
 	public void runAtTheSameMoment(List<Job> jobs) throws Exception {
+		runAtTheSameMoment(jobs, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #runAtTheSameMoment(List)}, running {@code first} in each transaction
+	 * before its job: e.g. PostgreSQL's {@code set local lock_timeout}, so that a
+	 * collision fails the run instead of hanging it.
+	 */
+	public void runAtTheSameMoment(List<Job> jobs, Runnable first) throws Exception {
 		CyclicBarrier allRan = new CyclicBarrier(jobs.size());
 		ExecutorService threads = Executors.newFixedThreadPool(jobs.size());
 		List<Future<?>> runs = new ArrayList<>();
@@ -176,6 +187,7 @@ public class FanOutTestSupport {
 				runs.add(threads.submit(() -> {
 					try {
 						new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+							first.run();
 							this.managementService.executeJob(job.getId());
 							await(allRan);
 						});
@@ -187,13 +199,34 @@ public class FanOutTestSupport {
 					return null;
 				}));
 			}
+			// the failure that broke the barrier, rather than the others' broken barrier
+			ExecutionException failed = null;
 			for (Future<?> run : runs) {
-				run.get();
+				try {
+					run.get();
+				}
+				catch (ExecutionException ex) {
+					if (failed == null || failed.getCause() instanceof BarrierBroken) {
+						failed = ex;
+					}
+				}
+			}
+			if (failed != null) {
+				throw failed;
 			}
 		}
 		finally {
 			threads.shutdown();
 		}
+	}
+
+	/** A run that failed because another did. */
+	private static final class BarrierBroken extends IllegalStateException {
+
+		BarrierBroken(Throwable cause) {
+			super("another chunk failed", cause);
+		}
+
 	}
 
 	private static void await(CyclicBarrier barrier) {
@@ -205,7 +238,7 @@ public class FanOutTestSupport {
 			throw new IllegalStateException(ex);
 		}
 		catch (BrokenBarrierException ex) {
-			throw new IllegalStateException("another chunk failed", ex);
+			throw new BarrierBroken(ex);
 		}
 	}
 
