@@ -29,11 +29,14 @@ import static org.cyl.excellence.dutyreport.DutyReportVariables.SECRETARY_GROUP;
 import static org.cyl.excellence.dutyreport.DutyReportVariables.SECRETARY_PROCESS;
 
 /**
- * {@code Task_StartReports} (分批启动书记述职) of DutyReportProcess: one asynchronous job per
- * chunk starts a SecretaryDutyReportProcess for each reporting organisation
- * ({@link SubtreeFanOut#startChunkOf}), each with its report's row; a chunk taken up
- * again starts no organisation twice. Each secretary reports to the committee directly
- * above the organisation (a branch of a 团总支 to the 团总支, a 团总支 to its 团委).
+ * {@code Task_StartReports} (启动本批书记述职) of DutyReportProcess, inside the parallel
+ * multi-instance SubProcess_StartReports (分批启动书记述职): one asynchronous job per chunk, the
+ * chunks' jobs at the same time, starts a SecretaryDutyReportProcess for each reporting
+ * organisation ({@link SubtreeFanOut#startChunkOf}), each with its report's row; it reads
+ * the launch and writes nothing that another chunk writes (the count of ended chunks is
+ * the engine's, in the job after this task). A chunk taken up again starts no
+ * organisation twice. Each secretary reports to the committee directly above the
+ * organisation (a branch of a 团总支 to the 团总支, a 团总支 to its 团委).
  */
 @Component
 class StartDutyReportsDelegate implements JavaDelegate {

@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 import static org.cyl.excellence.memberappraisal.MemberAppraisalVariables.*;
 
 /**
- * {@code Task_StartBranchAppraisals} (分批启动支部评议) of MemberAppraisalProcess: one
- * asynchronous job per chunk of branches starts a BranchMemberAppraisalProcess for each
- * through {@link SubtreeFanOut}. The business key names the year and the branch, so a
- * branch is appraised once a year even when a 团委 and its 团总支 both launch (the second
- * launch skips it), and a chunk taken up again starts no branch twice.
+ * {@code Task_StartBranchAppraisals} (启动本批支部评议) of MemberAppraisalProcess, inside the
+ * parallel multi-instance SubProcess_StartBranchAppraisals (分批启动支部评议): one asynchronous
+ * job per chunk of branches, the chunks' jobs at the same time, starts a
+ * BranchMemberAppraisalProcess for each through {@link SubtreeFanOut}. It writes nothing
+ * that another chunk writes: its branches' processes and their sheets (the count of ended
+ * chunks is the engine's, in the job after this task). The business key names the year
+ * and the branch, so a branch is appraised once a year even when a 团委 and its 团总支 both
+ * launch (the second launch skips it), and a chunk taken up again starts no branch twice.
  */
 @Component
 class StartBranchAppraisalsDelegate implements JavaDelegate {

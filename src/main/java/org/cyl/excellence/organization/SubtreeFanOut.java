@@ -17,10 +17,19 @@ import org.springframework.stereotype.Component;
  * branches per asynchronous job — the fan-out of design.md (no multi-instance over all
  * branches, no single huge transaction) for the standing duties, which launch like the
  * campaign. The launching model lists the chunks ({@link #chunks}) into the collection of
- * a sequential multi-instance service task whose loop characteristics are
- * {@code asyncBefore}, and each job calls {@link #startChunk}. A chunk taken up again
- * after a failure starts no branch twice: a branch whose business key already has an
- * instance of the process is skipped. The chunk size is
+ * a parallel multi-instance sub-process whose loop characteristics are
+ * {@code asyncBefore} and not exclusive, so that the chunks' jobs run at the same time on
+ * every thread of every node; its service task calls {@link #startChunk} and is
+ * {@code asyncAfter}, so that the chunks' ends, which update the multi-instance's
+ * counters, are exclusive jobs and never run at once. A chunk writes only what belongs to
+ * the organisations of its chunk (their processes and their rows), nothing of the launch.
+ * A chunk taken up again after a failure starts no branch twice: a branch whose business
+ * key already has an instance of the process is skipped. That check does not see another
+ * chunk's start before it commits; chunks are disjoint slices of the same sorted list,
+ * and should the subtree change while a fan-out runs so that two chunks both take an
+ * organisation, each duty's table refuses the second start by its key
+ * (member_appraisal_branch, duty_report, party_recommendation_branch): that chunk fails,
+ * is taken up again and skips it. The chunk size is
  * {@code app.standing-duties.fan-out-chunk-size} ({@link FanOutProperties}).
  */
 @Component

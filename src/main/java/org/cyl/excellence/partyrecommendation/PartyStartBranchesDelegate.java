@@ -16,10 +16,14 @@ import org.springframework.stereotype.Component;
 import static org.cyl.excellence.partyrecommendation.PartyRecommendationVariables.*;
 
 /**
- * {@code Task_StartBranches} (分批启动支部推优) of PartyRecommendationProcess: one asynchronous
- * job per chunk starts a BranchPartyRecommendationProcess for each branch of the chunk
- * ({@link SubtreeFanOut}; a retried chunk starts no branch twice). The committee that
- * agrees, notices and approves a branch's list is the one directly above the branch.
+ * {@code Task_StartBranches} (启动本批支部推优) of PartyRecommendationProcess, inside the
+ * parallel multi-instance SubProcess_StartBranches (分批启动支部推优): one asynchronous job per
+ * chunk, the chunks' jobs at the same time, starts a BranchPartyRecommendationProcess for
+ * each branch of the chunk ({@link SubtreeFanOut}; a retried chunk starts no branch
+ * twice). It reads the launch and writes nothing that another chunk writes: its branches'
+ * processes and their party_recommendation_branch rows (the count of ended chunks is the
+ * engine's, in the job after this task). The committee that agrees, notices and approves
+ * a branch's list is the one directly above the branch.
  */
 @Component
 class PartyStartBranchesDelegate implements JavaDelegate {

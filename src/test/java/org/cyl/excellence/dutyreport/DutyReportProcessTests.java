@@ -3,13 +3,16 @@ package org.cyl.excellence.dutyreport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.cyl.excellence.ProcessTest;
+import org.cyl.excellence.organization.FanOutTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +27,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 /**
  * DutyReportProcess: a committee member launches the year's duty report for the subtree
  * and every 团支部, 团总支 and 团委 below gets its secretary's report, started by chunk jobs,
- * each reporting to the committee directly above; refused launches write nothing. And the
- * rating table DutyReportRating on its boundaries.
+ * each reporting to the committee directly above — the chunks' jobs not exclusive, run at
+ * the same moment without colliding, their ends exclusive —; refused launches write
+ * nothing. And the rating table DutyReportRating on its boundaries.
  */
 @ProcessTest
 class DutyReportProcessTests {
@@ -41,6 +45,9 @@ class DutyReportProcessTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	FanOutTestSupport fanOut;
+
 	String prefix;
 
 	@BeforeEach
@@ -53,11 +60,12 @@ class DutyReportProcessTests {
 	@Test
 	void everyOrganisationBelowReportsToTheCommitteeDirectlyAbove() {
 		ProcessInstance launch = this.duty.launch(this.prefix + "c", DutyReportTestSupport.launchForm());
-		assertThat(launch).isWaitingAt("Task_StartReports#multiInstanceBody");
+		assertThat(launch).isWaitingAt(CHUNK + "#multiInstanceBody");
 		// one job for the multi-instance body, then one per chunk (here one)
 		this.duty.support.runJobs(launch.getId());
 		assertThat(launch).isEnded()
-			.hasPassedInOrder("Task_RegisterLaunch", "Task_StartReports", "EndEvent_DutyReportsStarted");
+			.hasPassedInOrder("Task_RegisterLaunch", "StartEvent_ReportChunkTaken", "Task_StartReports",
+					"EndEvent_ReportChunkStarted", "EndEvent_DutyReportsStarted");
 		String launchId = launchId(launch);
 		List<String> reporting = this.jdbc
 			.sql("select org_code || '>' || committee_code from duty_report where launch_id = ? order by org_code")
@@ -84,6 +92,123 @@ class DutyReportProcessTests {
 			.processDefinitionKey(DutyReportVariables.SECRETARY_PROCESS)
 			.variableValueEquals("dutyLaunchId", launchId)
 			.count()).isEqualTo(3);
+	}
+
+	/**
+	 * The job of one chunk of the fan-out: the start of an instance of the sub-process.
+	 */
+	private static final String CHUNK = "SubProcess_StartReports";
+
+	/** The job that ends a chunk's instance, after Task_StartReports. */
+	private static final String CHUNK_END = "Task_StartReports";
+
+	/**
+	 * A launch by the committee of {@code <prefix>X}, whose 团总支 and its branches are one
+	 * organisation more than a chunk holds (the branches of one member each), its
+	 * multi-instance entered: the two chunks' jobs wait.
+	 */
+	private ProcessInstance launchAtItsChunks() {
+		this.duty.support.organization(this.prefix + "X", this.fanOut.chunkSize(), 1, false);
+		ProcessInstance launch = this.duty.launch(this.prefix + "Xc", DutyReportTestSupport.launchForm());
+		this.fanOut.runOnly(launch.getId(), CHUNK + "#multiInstanceBody");
+		return launch;
+	}
+
+	/**
+	 * The secretaries' processes ever started for the organisations of {@code <prefix>X}.
+	 */
+	private long bigReportInstances() {
+		return this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(DutyReportVariables.SECRETARY_PROCESS)
+			.processInstanceBusinessKeyLike("%（" + this.prefix + "X%")
+			.count();
+	}
+
+	private String id(List<Job> jobs, int index) {
+		return jobs.get(index).getId();
+	}
+
+	/**
+	 * The fan-out's jobs as the job executor sees them: one job per chunk, not exclusive
+	 * — a node acquires every waiting chunk, each a batch for a thread of its own, even
+	 * while another node holds one of the launch's exclusive jobs. After its chunk, each
+	 * instance ends in an exclusive job of Task_StartReports: a node acquires those
+	 * together as one batch (one thread, one after the other), and none while another
+	 * node holds one; only these update the multi-instance's counts.
+	 */
+	@Test
+	void chunkJobsAreNotExclusiveAndTheJobsEndingThemAre() {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).as("one job per chunk").hasSize(2).noneMatch(FanOutTestSupport::exclusive);
+		assertThat(chunks).extracting(Job::getExecutionId).doesNotHaveDuplicates();
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK)).isEqualTo("async-before");
+		assertThat(this.fanOut.jobs(pid)).as("nothing else waits").hasSize(2);
+		assertThat(bigReportInstances()).isZero();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactlyInAnyOrder(Set.of(id(chunks, 0)),
+				Set.of(id(chunks, 1)));
+
+		// one chunk: its secretaries' processes, and the job that ends its instance,
+		// exclusive
+		this.fanOut.run(chunks.get(0));
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(1).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK_END)).isEqualTo("async-after");
+		assertThat(bigReportInstances()).isIn(1L, (long) chunkSize);
+		// that end held by another node: the other chunk is still taken
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).containsExactly(Set.of(id(chunks, 1)));
+
+		this.fanOut.run(chunks.get(1));
+		assertThat(bigReportInstances()).isEqualTo(chunkSize + 1);
+		ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		// while another node holds one end, the other is not taken; free, both in one
+		// batch
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, id(ends, 1))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactly(Set.of(id(ends, 0), id(ends, 1)));
+		assertThat(this.fanOut.completedInstances(pid)).isZero();
+
+		this.fanOut.run(ends.get(0));
+		assertThat(this.fanOut.completedInstances(pid)).isEqualTo(1);
+		assertThat(launch).isNotEnded();
+		this.fanOut.run(ends.get(1));
+		assertThat(launch).isEnded()
+			.hasPassedInOrder("Task_RegisterLaunch", "Task_StartReports", "EndEvent_ReportChunkStarted",
+					"EndEvent_DutyReportsStarted");
+	}
+
+	/**
+	 * Two chunks of one launch at the same moment on two threads, as on two nodes, both
+	 * transactions open until both have written (FanOutTestSupport#runAtTheSameMoment):
+	 * both commit, every organisation of both chunks has its secretary's process and its
+	 * report's row once, no job failed; then the two ends, run one after the other as the
+	 * job executor runs exclusive jobs, end the launch.
+	 */
+	@Test
+	void twoChunksRunAtTheSameMomentWithoutColliding() throws Exception {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).hasSize(2);
+		this.fanOut.runAtTheSameMoment(chunks);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		assertThat(this.fanOut.failedJobRuns(pid)).as("failed job runs").isZero();
+		assertThat(bigReportInstances()).as("secretaries' processes ever started").isEqualTo(chunkSize + 1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from duty_report r join duty_report_launch l on l.id = r.launch_id
+				where l.process_instance_id = ?""").param(pid).query(Long.class).single()).isEqualTo(chunkSize + 1);
+
+		// the ends: exclusive, one after the other, none failed or retried
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive).allMatch((j) -> j.getRetries() == 3);
+		ends.forEach(this.fanOut::run);
+		assertThat(launch).isEnded();
 	}
 
 	@Test

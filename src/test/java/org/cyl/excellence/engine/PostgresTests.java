@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own (see {@link PostgresTestServer}; dropped afterwards): the migrations and the engine
  * come up, the fan-out starts every branch once even when a chunk's job runs twice at the
  * same moment, two chunks of one campaign run at the same moment without waiting for each
- * other, one ballot link counts once under 50 concurrent submissions, and the last two
- * branches finishing at the same moment move the campaign on once. Skipped, with a
- * message, where no PostgreSQL server is reachable.
+ * other, as do two chunks of each standing duty's fan-out, one ballot link counts once
+ * under 50 concurrent submissions, and the last two branches finishing at the same moment
+ * move the campaign on once. Skipped, with a message, where no PostgreSQL server is
+ * reachable.
  */
 @EnabledIfPostgres
 class PostgresTests {
@@ -62,7 +63,7 @@ class PostgresTests {
 					"--spring.datasource.password=" + PostgresTestServer.PASSWORD,
 					"--camunda.bpm.process-engine-name=postgrestests", "--camunda.bpm.job-execution.enabled=false",
 					"--app.demo-data.campaign=false", "--app.campaign.fan-out-chunk-size=2",
-					"--spring.autoconfigure.exclude=" + ProcessTest.REST,
+					"--app.standing-duties.fan-out-chunk-size=2", "--spring.autoconfigure.exclude=" + ProcessTest.REST,
 					// the losing run of a job run twice at once is expected to fail: not
 					// logged
 					"--logging.level.org.camunda.bpm.engine.context=off");
@@ -293,6 +294,70 @@ class PostgresTests {
 			.processInstanceId(campaign.getId())
 			.activityId("Task_AwaitBranches")
 			.count()).isEqualTo(1);
+	}
+
+	/**
+	 * The standing duties' fan-outs (chunks of two) as the campaign's above: for each,
+	 * two chunks of one launch on two threads at the same moment, both transactions open
+	 * until both have written, with a lock timeout that fails a collision instead of
+	 * hanging (FanOutTestSupport#runAtTheSameMoment): no job failed, every organisation's
+	 * process started once, and the chunks' ends, run one after the other, end the
+	 * launch.
+	 */
+	@Test
+	void twoChunksOfEachStandingDutyRunAtOnceWithoutWaitingForEachOther() throws Exception {
+		org.cyl.excellence.organization.FanOutTestSupport fanOut = context
+			.getBean(org.cyl.excellence.organization.FanOutTestSupport.class);
+		record Duty(String process, String launcher, Map<String, Object> form, int branches, String chunk,
+				String started) {
+		}
+		// four organisations each: four branches, or three and their 团总支 (who reports
+		// too)
+		for (Duty duty : List.of(
+				new Duty("MemberAppraisalProcess", "g",
+						org.cyl.excellence.memberappraisal.MemberAppraisalTestSupport.launch(), 4,
+						"SubProcess_StartBranchAppraisals", "BranchMemberAppraisalProcess"),
+				new Duty("PartyRecommendationProcess", "c",
+						org.cyl.excellence.partyrecommendation.PartyRecommendationTestSupport.launchForm("ACTIVIST"), 4,
+						"SubProcess_StartBranches", "BranchPartyRecommendationProcess"),
+				new Duty("DutyReportProcess", "c", org.cyl.excellence.dutyreport.DutyReportTestSupport.launchForm(), 3,
+						"SubProcess_StartReports", "SecretaryDutyReportProcess"))) {
+			String prefix = prefix();
+			support.organization(prefix, duty.branches());
+			String user = prefix + duty.launcher();
+			support.identityService.setAuthentication(user,
+					support.identityService.createGroupQuery()
+						.groupMember(user)
+						.list()
+						.stream()
+						.map(org.camunda.bpm.engine.identity.Group::getId)
+						.toList());
+			ProcessInstance launch;
+			try {
+				launch = support.formService.submitStartForm(support.repositoryService.createProcessDefinitionQuery()
+					.processDefinitionKey(duty.process())
+					.latestVersion()
+					.singleResult()
+					.getId(), duty.form());
+			}
+			finally {
+				support.identityService.clearAuthentication();
+			}
+			fanOut.runOnly(launch.getId(), duty.chunk() + "#multiInstanceBody");
+			List<Job> chunks = fanOut.jobs(launch.getId(), duty.chunk());
+			assertThat(chunks).as(duty.process()).hasSize(2);
+			fanOut.runAtTheSameMoment(chunks, () -> jdbc.sql("set local lock_timeout = '20s'").update());
+			assertThat(fanOut.failedJobRuns(launch.getId())).as(duty.process()).isZero();
+			assertThat(context.getBean(HistoryService.class)
+				.createHistoricProcessInstanceQuery()
+				.processDefinitionKey(duty.started())
+				.processInstanceBusinessKeyLike("%（" + prefix + "%")
+				.count()).as(duty.process()).isEqualTo(4);
+			support.runJobs(launch.getId());
+			assertThat(support.runtimeService.createProcessInstanceQuery().processInstanceId(launch.getId()).count())
+				.as(duty.process() + " ended")
+				.isZero();
+		}
 	}
 
 	@Test

@@ -2,17 +2,22 @@ package org.cyl.excellence.memberappraisal;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ProcessTest;
+import org.cyl.excellence.organization.FanOutTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +26,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 /**
  * MemberAppraisalProcess: a committee member of a 团总支 or 团委 launches the year's
- * appraisal; one job per chunk of branches starts a BranchMemberAppraisalProcess for
- * each; the launch then ends. Refused: a member or a secretary who is no committee
+ * appraisal; one job per chunk of branches starts a BranchMemberAppraisalProcess for each
+ * — the chunks' jobs not exclusive, run at the same moment without colliding, their ends
+ * exclusive —; the launch then ends. Refused: a member or a secretary who is no committee
  * member, bad deadlines, a second launch of the same year; a branch is appraised once a
  * year even when its 团委 launches after its 团总支.
  */
@@ -37,6 +43,12 @@ class MemberAppraisalProcessTests {
 	@Autowired
 	ProcessEngine engine;
 
+	@Autowired
+	FanOutTestSupport fanOut;
+
+	@Autowired
+	JdbcClient jdbc;
+
 	String prefix;
 
 	@BeforeEach
@@ -47,10 +59,15 @@ class MemberAppraisalProcessTests {
 	}
 
 	private long branchInstances() {
+		return branchInstances(this.prefix);
+	}
+
+	/** The branch processes ever started for the branches of {@code prefix}. */
+	private long branchInstances(String prefix) {
 		return this.engine.getHistoryService()
 			.createHistoricProcessInstanceQuery()
 			.processDefinitionKey(MemberAppraisalVariables.BRANCH_PROCESS)
-			.processInstanceBusinessKeyLike("%（" + this.prefix + "B%")
+			.processInstanceBusinessKeyLike("%（" + prefix + "B%")
 			.count();
 	}
 
@@ -81,9 +98,9 @@ class MemberAppraisalProcessTests {
 	@Test
 	void startsOneBranchProcessPerBranchInChunkJobsAndEnds() {
 		ProcessInstance launch = start(this.prefix + "g", MemberAppraisalTestSupport.launch());
-		assertThat(launch).isWaitingAt("Task_StartBranchAppraisals");
-		// asyncBefore on the loop characteristics: one job per chunk (two branches, one
-		// chunk)
+		// asyncBefore on the sub-process: the start form's transaction ends at one job,
+		// which then makes one job per chunk (two branches, one chunk)
+		assertThat(launch).isWaitingAt(CHUNK + "#multiInstanceBody");
 		assertThat(this.engine.getManagementService().createJobQuery().processInstanceId(launch.getId()).count())
 			.isEqualTo(1);
 		assertThat(this.engine.getRuntimeService().getVariable(launch.getId(), "committeeCode"))
@@ -91,9 +108,113 @@ class MemberAppraisalProcessTests {
 		assertThat(branchInstances()).isZero();
 		this.appraisals.support.runJobs(launch.getId());
 		assertThat(launch).isEnded()
-			.hasPassedInOrder("StartEvent_AppraisalLaunched", "Task_RegisterAppraisal", "Task_StartBranchAppraisals",
-					"EndEvent_BranchAppraisalsStarted");
+			.hasPassedInOrder("StartEvent_AppraisalLaunched", "Task_RegisterAppraisal", "StartEvent_BranchChunkTaken",
+					"Task_StartBranchAppraisals", "EndEvent_BranchChunkStarted", "EndEvent_BranchAppraisalsStarted");
 		assertThat(branchInstances()).isEqualTo(2);
+	}
+
+	/**
+	 * The job of one chunk of the fan-out: the start of an instance of the sub-process.
+	 */
+	private static final String CHUNK = "SubProcess_StartBranchAppraisals";
+
+	/** The job that ends a chunk's instance, after Task_StartBranchAppraisals. */
+	private static final String CHUNK_END = "Task_StartBranchAppraisals";
+
+	/**
+	 * A launch by the 团总支 of {@code <prefix>X}, with one branch more than a chunk holds
+	 * (one member each), its multi-instance entered: the two chunks' jobs wait.
+	 */
+	private ProcessInstance launchAtItsChunks() {
+		this.appraisals.support.organization(this.prefix + "X", this.fanOut.chunkSize() + 1, 1, false);
+		ProcessInstance launch = start(this.prefix + "Xg", MemberAppraisalTestSupport.launch());
+		this.fanOut.runOnly(launch.getId(), CHUNK + "#multiInstanceBody");
+		return launch;
+	}
+
+	private String id(List<Job> jobs, int index) {
+		return jobs.get(index).getId();
+	}
+
+	/**
+	 * The fan-out's jobs as the job executor sees them: one job per chunk, not exclusive
+	 * — a node acquires every waiting chunk, each a batch for a thread of its own, even
+	 * while another node holds one of the launch's exclusive jobs. After its chunk, each
+	 * instance ends in an exclusive job of Task_StartBranchAppraisals: a node acquires
+	 * those together as one batch (one thread, one after the other), and none while
+	 * another node holds one; only these update the multi-instance's counts.
+	 */
+	@Test
+	void chunkJobsAreNotExclusiveAndTheJobsEndingThemAre() {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).as("one job per chunk").hasSize(2).noneMatch(FanOutTestSupport::exclusive);
+		assertThat(chunks).extracting(Job::getExecutionId).doesNotHaveDuplicates();
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK)).isEqualTo("async-before");
+		assertThat(this.fanOut.jobs(pid)).as("nothing else waits").hasSize(2);
+		assertThat(branchInstances(this.prefix + "X")).isZero();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactlyInAnyOrder(Set.of(id(chunks, 0)),
+				Set.of(id(chunks, 1)));
+
+		// one chunk: its branches, and the job that ends its instance, exclusive
+		this.fanOut.run(chunks.get(0));
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(1).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK_END)).isEqualTo("async-after");
+		assertThat(branchInstances(this.prefix + "X")).isIn(1L, (long) chunkSize);
+		// that end held by another node: the other chunk is still taken
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).containsExactly(Set.of(id(chunks, 1)));
+
+		this.fanOut.run(chunks.get(1));
+		assertThat(branchInstances(this.prefix + "X")).isEqualTo(chunkSize + 1);
+		ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		// while another node holds one end, the other is not taken; free, both in one
+		// batch
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, id(ends, 1))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactly(Set.of(id(ends, 0), id(ends, 1)));
+		assertThat(this.fanOut.completedInstances(pid)).isZero();
+
+		this.fanOut.run(ends.get(0));
+		assertThat(this.fanOut.completedInstances(pid)).isEqualTo(1);
+		assertThat(launch).isNotEnded();
+		this.fanOut.run(ends.get(1));
+		assertThat(launch).isEnded()
+			.hasPassedInOrder("Task_RegisterAppraisal", "Task_StartBranchAppraisals", "EndEvent_BranchChunkStarted",
+					"EndEvent_BranchAppraisalsStarted");
+	}
+
+	/**
+	 * Two chunks of one launch at the same moment on two threads, as on two nodes, both
+	 * transactions open until both have written (FanOutTestSupport#runAtTheSameMoment):
+	 * both commit, every branch of both chunks has its process and its sheet once, no job
+	 * failed; then the two ends, run one after the other as the job executor runs
+	 * exclusive jobs, end the launch.
+	 */
+	@Test
+	void twoChunksRunAtTheSameMomentWithoutColliding() throws Exception {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).hasSize(2);
+		this.fanOut.runAtTheSameMoment(chunks);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		assertThat(this.fanOut.failedJobRuns(pid)).as("failed job runs").isZero();
+		assertThat(branchInstances(this.prefix + "X")).as("branch processes ever started").isEqualTo(chunkSize + 1);
+		assertThat(this.jdbc.sql("""
+				select count(*) from member_appraisal_branch b join member_appraisal a on a.id = b.appraisal_id
+				where a.process_instance_id = ?""").param(pid).query(Long.class).single()).isEqualTo(chunkSize + 1);
+
+		// the ends: exclusive, one after the other, none failed or retried
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive).allMatch((j) -> j.getRetries() == 3);
+		ends.forEach(this.fanOut::run);
+		assertThat(launch).isEnded();
 	}
 
 	@Test

@@ -3,11 +3,13 @@ package org.cyl.excellence.partyrecommendation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ProcessTest;
+import org.cyl.excellence.organization.FanOutTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +22,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 /**
  * PartyRecommendationProcess: a committee member launches a round for the committee's
- * subtree, one branch process per branch started by chunk jobs (never twice); refused
- * launches leave nothing.
+ * subtree, one branch process per branch started by chunk jobs (never twice) — the
+ * chunks' jobs not exclusive, run at the same moment without colliding, their ends
+ * exclusive —; refused launches leave nothing.
  */
 @ProcessTest
 class PartyRecommendationProcessTests {
@@ -33,6 +36,12 @@ class PartyRecommendationProcessTests {
 
 	@Autowired
 	ProcessEngine engine;
+
+	@Autowired
+	FanOutTestSupport fanOut;
+
+	@Autowired
+	PartyRecommendationRepository repository;
 
 	String prefix;
 
@@ -47,14 +56,15 @@ class PartyRecommendationProcessTests {
 	void launchStartsOneBranchProcessPerBranchOfTheSubtree() {
 		ProcessInstance launch = this.party.start(this.prefix + "c",
 				PartyRecommendationTestSupport.launchForm("ACTIVIST"));
-		assertThat(launch).isWaitingAt("Task_StartBranches#multiInstanceBody");
+		assertThat(launch).isWaitingAt(CHUNK + "#multiInstanceBody");
 		assertThat(launch.getBusinessKey()).startsWith("推优入党（入党积极分子）·测试团委" + this.prefix);
 		// one chunk (two branches): the multi-instance body's job, then the chunk's
 		List<Job> jobs = this.party.support.managementService.createJobQuery().processInstanceId(launch.getId()).list();
 		assertThat(jobs).hasSize(1);
 		this.party.support.runJobs(launch.getId());
 		assertThat(launch).isEnded()
-			.hasPassedInOrder("Task_RegisterLaunch", "Task_StartBranches", "EndEvent_BranchesStarted");
+			.hasPassedInOrder("Task_RegisterLaunch", "StartEvent_BranchChunkTaken", "Task_StartBranches",
+					"EndEvent_BranchChunkStarted", "EndEvent_BranchesStarted");
 		for (String branch : List.of(this.prefix + "B1", this.prefix + "B2")) {
 			String pid = this.party.branchInstance(branch);
 			var vars = this.party.support.runtimeService.getVariables(pid);
@@ -70,6 +80,123 @@ class PartyRecommendationProcessTests {
 			.param(launch.getId())
 			.query(LocalDate.class)
 			.single()).isEqualTo(LocalDate.now());
+	}
+
+	/**
+	 * The job of one chunk of the fan-out: the start of an instance of the sub-process.
+	 */
+	private static final String CHUNK = "SubProcess_StartBranches";
+
+	/** The job that ends a chunk's instance, after Task_StartBranches. */
+	private static final String CHUNK_END = "Task_StartBranches";
+
+	/**
+	 * A launch by the committee of {@code <prefix>X}, with one branch more than a chunk
+	 * holds (one member each), its multi-instance entered: the two chunks' jobs wait.
+	 */
+	private ProcessInstance launchAtItsChunks() {
+		this.party.support.organization(this.prefix + "X", this.fanOut.chunkSize() + 1, 1, false);
+		ProcessInstance launch = this.party.start(this.prefix + "Xc",
+				PartyRecommendationTestSupport.launchForm("ACTIVIST"));
+		this.fanOut.runOnly(launch.getId(), CHUNK + "#multiInstanceBody");
+		return launch;
+	}
+
+	/** The branch processes ever started for the branches of {@code <prefix>X}. */
+	private long bigBranchInstances() {
+		return this.engine.getHistoryService()
+			.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(PartyRecommendationVariables.BRANCH_PROCESS)
+			.processInstanceBusinessKeyLike("%（" + this.prefix + "XB%")
+			.count();
+	}
+
+	private String id(List<Job> jobs, int index) {
+		return jobs.get(index).getId();
+	}
+
+	/**
+	 * The fan-out's jobs as the job executor sees them: one job per chunk, not exclusive
+	 * — a node acquires every waiting chunk, each a batch for a thread of its own, even
+	 * while another node holds one of the launch's exclusive jobs. After its chunk, each
+	 * instance ends in an exclusive job of Task_StartBranches: a node acquires those
+	 * together as one batch (one thread, one after the other), and none while another
+	 * node holds one; only these update the multi-instance's counts.
+	 */
+	@Test
+	void chunkJobsAreNotExclusiveAndTheJobsEndingThemAre() {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).as("one job per chunk").hasSize(2).noneMatch(FanOutTestSupport::exclusive);
+		assertThat(chunks).extracting(Job::getExecutionId).doesNotHaveDuplicates();
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK)).isEqualTo("async-before");
+		assertThat(this.fanOut.jobs(pid)).as("nothing else waits").hasSize(2);
+		assertThat(bigBranchInstances()).isZero();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactlyInAnyOrder(Set.of(id(chunks, 0)),
+				Set.of(id(chunks, 1)));
+
+		// one chunk: its branches, and the job that ends its instance, exclusive
+		this.fanOut.run(chunks.get(0));
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(1).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK_END)).isEqualTo("async-after");
+		assertThat(bigBranchInstances()).isIn(1L, (long) chunkSize);
+		// that end held by another node: the other chunk is still taken
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).containsExactly(Set.of(id(chunks, 1)));
+
+		this.fanOut.run(chunks.get(1));
+		assertThat(bigBranchInstances()).isEqualTo(chunkSize + 1);
+		ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		// while another node holds one end, the other is not taken; free, both in one
+		// batch
+		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, id(ends, 1))).isEmpty();
+		assertThat(this.fanOut.acquirable(pid, null)).containsExactly(Set.of(id(ends, 0), id(ends, 1)));
+		assertThat(this.fanOut.completedInstances(pid)).isZero();
+
+		this.fanOut.run(ends.get(0));
+		assertThat(this.fanOut.completedInstances(pid)).isEqualTo(1);
+		assertThat(launch).isNotEnded();
+		this.fanOut.run(ends.get(1));
+		assertThat(launch).isEnded()
+			.hasPassedInOrder("Task_RegisterLaunch", "Task_StartBranches", "EndEvent_BranchChunkStarted",
+					"EndEvent_BranchesStarted");
+	}
+
+	/**
+	 * Two chunks of one launch at the same moment on two threads, as on two nodes, both
+	 * transactions open until both have written (FanOutTestSupport#runAtTheSameMoment):
+	 * both commit, every branch of both chunks has its process and its row once, no job
+	 * failed; then the two ends, run one after the other as the job executor runs
+	 * exclusive jobs, end the launch.
+	 */
+	@Test
+	void twoChunksRunAtTheSameMomentWithoutColliding() throws Exception {
+		int chunkSize = this.fanOut.chunkSize();
+		ProcessInstance launch = launchAtItsChunks();
+		String pid = launch.getId();
+		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
+		assertThat(chunks).hasSize(2);
+		this.fanOut.runAtTheSameMoment(chunks);
+		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
+		assertThat(this.fanOut.failedJobRuns(pid)).as("failed job runs").isZero();
+		assertThat(bigBranchInstances()).as("branch processes ever started").isEqualTo(chunkSize + 1);
+		assertThat(this.party.support.jdbc.sql("""
+				select count(distinct b.branch_code) from party_recommendation_branch b
+				join party_recommendation_launch l on l.id = b.launch_id where l.process_instance_id = ?""")
+			.param(pid)
+			.query(Long.class)
+			.single()).isEqualTo(chunkSize + 1);
+
+		// the ends: exclusive, one after the other, none failed or retried
+		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive).allMatch((j) -> j.getRetries() == 3);
+		ends.forEach(this.fanOut::run);
+		assertThat(launch).isEnded();
 	}
 
 	@Test
@@ -89,6 +216,31 @@ class PartyRecommendationProcessTests {
 			.processDefinitionKey(PartyRecommendationVariables.BRANCH_PROCESS)
 			.variableValueEquals("launchId", launchId)
 			.count()).isEqualTo(2);
+	}
+
+	/**
+	 * A branch's second process in the same launch cannot keep its row: the database
+	 * refuses it (party_recommendation_branch_once). A chunk's check for a branch's
+	 * process does not see another chunk's start before it commits, and chunks run at the
+	 * same time; should the subtree change during the fan-out so that two chunks both
+	 * take a branch, the second fails and, taken up again, skips the branch.
+	 */
+	@Test
+	void theDatabaseKeepsOneBranchRowPerLaunch() {
+		ProcessInstance launch = this.party.launch(this.prefix + "c", "ACTIVIST");
+		long launchId = this.party.support.jdbc
+			.sql("select id from party_recommendation_launch where process_instance_id = ?")
+			.param(launch.getId())
+			.query(Long.class)
+			.single();
+		assertThatThrownBy(() -> this.repository.openBranch("another-branch-process", launchId, this.prefix + "B1",
+				this.prefix + "G"))
+			.isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+		assertThat(this.party.support.jdbc
+			.sql("select count(*) from party_recommendation_branch where launch_id = ? and branch_code = ?")
+			.params(launchId, this.prefix + "B1")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

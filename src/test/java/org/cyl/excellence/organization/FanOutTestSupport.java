@@ -1,0 +1,254 @@
+package org.cyl.excellence.organization;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The jobs of a standing duty's fan-out ({@link SubtreeFanOut}: a parallel multi-instance
+ * sub-process, one job per chunk that is not exclusive, each chunk's end an exclusive
+ * job) as the job executor sees them, for the launch processes' tests: the jobs at an
+ * activity, what a node would acquire, and two chunks run at the same moment, as
+ * CampaignProcessTests does for the campaign's fan-out.
+ */
+@Component
+public class FanOutTestSupport {
+
+	private final ProcessEngine engine;
+
+	private final ManagementService managementService;
+
+	private final RuntimeService runtimeService;
+
+	private final PlatformTransactionManager transactions;
+
+	private final JdbcClient jdbc;
+
+	private final FanOutProperties properties;
+
+	FanOutTestSupport(ProcessEngine engine, PlatformTransactionManager transactions, JdbcClient jdbc,
+			FanOutProperties properties) {
+		this.engine = engine;
+		this.managementService = engine.getManagementService();
+		this.runtimeService = engine.getRuntimeService();
+		this.transactions = transactions;
+		this.jdbc = jdbc;
+		this.properties = properties;
+	}
+
+	/** How many organisations one chunk starts. */
+	public int chunkSize() {
+		return this.properties.fanOutChunkSize();
+	}
+
+	/** The instance's jobs at an activity (timers left out). */
+	public List<Job> jobs(String processInstanceId, String activityId) {
+		return this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.activityId(activityId)
+			.list()
+			.stream()
+			.filter((j) -> !(j instanceof TimerEntity))
+			.toList();
+	}
+
+	/** The instance's jobs that are no timers. */
+	public List<Job> jobs(String processInstanceId) {
+		return this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.stream()
+			.filter((j) -> !(j instanceof TimerEntity))
+			.toList();
+	}
+
+	/** Runs the single job the instance has at the activity. */
+	public void runOnly(String processInstanceId, String activityId) {
+		List<Job> jobs = jobs(processInstanceId, activityId);
+		if (jobs.size() != 1) {
+			throw new AssertionError("one job at " + activityId + " expected, found " + jobs.size());
+		}
+		this.managementService.executeJob(jobs.get(0).getId());
+	}
+
+	public void run(Job job) {
+		this.managementService.executeJob(job.getId());
+	}
+
+	public static boolean exclusive(Job job) {
+		return ((JobEntity) job).isExclusive();
+	}
+
+	/**
+	 * The configuration of the activity's job definitions (async-before, async-after).
+	 */
+	public String jobConfiguration(String processDefinitionId, String activityId) {
+		return this.managementService.createJobDefinitionQuery()
+			.processDefinitionId(processDefinitionId)
+			.activityIdIn(activityId)
+			.list()
+			.stream()
+			.map(JobDefinition::getJobConfiguration)
+			.reduce((a, b) -> a + "," + b)
+			.orElse("");
+	}
+
+	/** The multi-instance's count of ended chunks (its body's loop variable). */
+	public long completedInstances(String processInstanceId) {
+		return ((Number) this.runtimeService.createVariableInstanceQuery()
+			.processInstanceIdIn(processInstanceId)
+			.variableName("nrOfCompletedInstances")
+			.singleResult()
+			.getValue()).longValue();
+	}
+
+	/**
+	 * The instance's jobs a node's job executor would acquire now, in the batches it
+	 * hands to its threads (one thread runs a batch, its jobs one after another): the
+	 * engine's own acquisition ({@link AcquireJobsCmd}) in a transaction rolled back, so
+	 * that nothing stays locked. {@code heldElsewhere}: a job locked meanwhile by another
+	 * node, as its acquisition would have locked it (null: none).
+	 */
+	public List<Set<String>> acquirable(String processInstanceId, String heldElsewhere) {
+		Set<String> ours = Set.copyOf(this.managementService.createJobQuery()
+			.processInstanceId(processInstanceId)
+			.list()
+			.stream()
+			.map(Job::getId)
+			.toList());
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) this.engine
+			.getProcessEngineConfiguration();
+		return new TransactionTemplate(this.transactions).execute((status) -> {
+			status.setRollbackOnly();
+			if (heldElsewhere != null) {
+				this.jdbc.sql("update act_ru_job set lock_owner_ = 'another-node', lock_exp_time_ = ? where id_ = ?")
+					.params(new Timestamp(ClockUtil.getCurrentTime().getTime() + 3_600_000), heldElsewhere)
+					.update();
+			}
+			AcquiredJobs acquired = configuration.getCommandExecutorTxRequired()
+				.execute(new AcquireJobsCmd(configuration.getJobExecutor(), 10_000));
+			return acquired.getJobIdBatches()
+				.stream()
+				.filter((batch) -> ours.containsAll(batch))
+				.map((batch) -> Set.copyOf(batch))
+				.toList();
+		});
+	}
+
+	/**
+	 * Runs the jobs at the same moment, one thread each, as on as many nodes: each thread
+	 * runs its job ({@code ManagementService.executeJob}) and keeps its transaction open
+	 * until every other has run its own, so that all have read and written everything
+	 * before any commits. A row written by two would show: the second writer waits for
+	 * the first's lock, which waits for the second at the barrier, until the database
+	 * gives up — the run then fails with that error (or, without the barrier, an
+	 * OptimisticLockingException).
+	 */
+	public void runAtTheSameMoment(List<Job> jobs) throws Exception {
+		runAtTheSameMoment(jobs, () -> {
+		});
+	}
+
+	/**
+	 * As {@link #runAtTheSameMoment(List)}, running {@code first} in each transaction
+	 * before its job: e.g. PostgreSQL's {@code set local lock_timeout}, so that a
+	 * collision fails the run instead of hanging it.
+	 */
+	public void runAtTheSameMoment(List<Job> jobs, Runnable first) throws Exception {
+		CyclicBarrier allRan = new CyclicBarrier(jobs.size());
+		ExecutorService threads = Executors.newFixedThreadPool(jobs.size());
+		List<Future<?>> runs = new ArrayList<>();
+		try {
+			for (Job job : jobs) {
+				runs.add(threads.submit(() -> {
+					try {
+						new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+							first.run();
+							this.managementService.executeJob(job.getId());
+							await(allRan);
+						});
+					}
+					catch (RuntimeException ex) {
+						allRan.reset();
+						throw ex;
+					}
+					return null;
+				}));
+			}
+			// the failure that broke the barrier, rather than the others' broken barrier
+			ExecutionException failed = null;
+			for (Future<?> run : runs) {
+				try {
+					run.get();
+				}
+				catch (ExecutionException ex) {
+					if (failed == null || failed.getCause() instanceof BarrierBroken) {
+						failed = ex;
+					}
+				}
+			}
+			if (failed != null) {
+				throw failed;
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+	}
+
+	/** A run that failed because another did. */
+	private static final class BarrierBroken extends IllegalStateException {
+
+		BarrierBroken(Throwable cause) {
+			super("another chunk failed", cause);
+		}
+
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (BrokenBarrierException ex) {
+			throw new BarrierBroken(ex);
+		}
+	}
+
+	/** The instance's failed job runs, from the history's job log. */
+	public long failedJobRuns(String processInstanceId) {
+		return this.engine.getHistoryService()
+			.createHistoricJobLogQuery()
+			.processInstanceId(processInstanceId)
+			.failureLog()
+			.count();
+	}
+
+}
