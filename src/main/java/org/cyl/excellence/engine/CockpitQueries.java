@@ -27,10 +27,13 @@ import org.springframework.stereotype.Component;
  * row per instance, an instance granted twice matches twice, and so the instance list is
  * a {@code select distinct} of every running instance's whole row, sorted on disk to keep
  * 50 (1.6 s at 30,350 running branch processes, docs/benchmarks.md). This rewrites that
- * join, in the SQL of Cockpit's plugin statements only, into the same condition as an
- * {@code exists}: one row per instance, so the instance list no longer needs its
- * {@code distinct} and the database keeps the 50 newest while it reads. The parameters
- * stay in their places, the sorting and the paging stay Cockpit's.
+ * join, in the SQL of that list only, into the same condition as an {@code exists}: one
+ * row per instance, so the list no longer needs its {@code distinct} and the database
+ * keeps the 50 newest while it reads (no sort on disk; 0.3 s instead of 0.4 s quiet, 0.7
+ * s instead of 1.0 s in the page). The parameters stay in their places, the sorting and
+ * the paging stay Cockpit's. The count and the other statements with the same join were
+ * no faster with the {@code exists} and run as Camunda wrote them: they read every
+ * running instance of the definition either way.
  * <p>
  * Cockpit runs its plugins' statements through a MyBatis session factory of its own
  * ({@code QuerySessionFactory}), built by its runtime delegate: this component replaces
@@ -43,9 +46,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CockpitQueries implements SmartInitializingSingleton {
-
-	/** Cockpit's plugin statements: the base plugin's namespace. */
-	private static final String NAMESPACE = "cockpit.base.";
 
 	/**
 	 * The list of a definition's instances, whose inner {@code distinct} only the join
@@ -176,7 +176,7 @@ public class CockpitQueries implements SmartInitializingSingleton {
 			sessions.getSqlSessionFactory()
 				.getConfiguration()
 				.addInterceptor(new SqlRewriter(
-						(statement, sql) -> statement.startsWith(NAMESPACE) ? rewrite(statement, sql) : null,
+						(statement, sql) -> INSTANCE_LISTS.contains(statement) ? rewrite(statement, sql) : null,
 						this.rewritten));
 			return new CommandExecutor() {
 

@@ -33,8 +33,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cockpit's list of a process definition's instances and its count, with their
- * authorization join rewritten ({@link CockpitQueries}), list exactly the instances the
+ * Cockpit's list of a process definition's instances, with its authorization join
+ * rewritten ({@link CockpitQueries}), and its count list exactly the instances the
  * engine's own query gives — for the manager, who may read every instance, and for a
  * person granted one instance only — each once, newest first; and the rewrite applies to
  * the SQL Cockpit really sends (it fails if Cockpit's SQL stops matching).
@@ -176,7 +176,7 @@ class CockpitQueriesTests {
 				.startedAfter(java.util.Date.from(last.plusMillis(1)))
 				.count()).isLessThanOrEqualTo(listed.size());
 		}
-		assertThat(this.queries.rewritten() - before).as("the list and the count rewritten").isGreaterThanOrEqualTo(2);
+		assertThat(this.queries.rewritten() - before).as("the list rewritten").isPositive();
 	}
 
 	@Test
