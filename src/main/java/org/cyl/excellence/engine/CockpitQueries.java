@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.webapp.impl.db.QuerySessionFactory;
 
-import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.web.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Cockpit runs its plugins' statements through a MyBatis session factory of its own
  * ({@code QuerySessionFactory}), built by its runtime delegate: this component replaces
- * that delegate with Camunda's own, whose session factory carries the rewrite.
+ * that delegate, once the web server has started, with Camunda's own whose session
+ * factory carries the rewrite.
  * <p>
  * Only the exact shape below is rewritten; anything else — another statement, a future
  * Cockpit that writes it differently, revoke authorizations switched on (another shape) —
@@ -45,7 +47,7 @@ import org.springframework.stereotype.Component;
  * fails if Cockpit's SQL stops matching.
  */
 @Component
-public class CockpitQueries implements SmartInitializingSingleton {
+public class CockpitQueries {
 
 	/**
 	 * The list of a definition's instances, whose inner {@code distinct} only the join
@@ -85,8 +87,14 @@ public class CockpitQueries implements SmartInitializingSingleton {
 
 	private final AtomicLong rewritten = new AtomicLong();
 
-	@Override
-	public void afterSingletonsInstantiated() {
+	/**
+	 * Once the web server is up: Camunda's own bootstrap has set Cockpit's delegate when
+	 * the servlet context started, and this replaces it. Only where there is a web
+	 * server: a context without one (the process tests') has no Cockpit, and the delegate
+	 * is held in one static field for every context of the JVM.
+	 */
+	@EventListener
+	public void webServerStarted(ServletWebServerInitializedEvent event) {
 		Cockpit.setCockpitRuntimeDelegate(new RuntimeDelegate(this.rewritten));
 	}
 
