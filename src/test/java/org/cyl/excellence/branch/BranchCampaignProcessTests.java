@@ -42,6 +42,9 @@ class BranchCampaignProcessTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	String prefix;
 
 	String campaignId;
@@ -293,6 +296,59 @@ class BranchCampaignProcessTests {
 		this.support.complete(cadre, pledge);
 		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "' and higher_standard is not null"))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * Two members of the branch sign at the same moment, each in a transaction held open
+	 * until the other has signed too (as two phones on two nodes): neither waits for the
+	 * other, both commit. The count of signed members (the multi-instance's
+	 * {@code nrOfCompletedInstances}) is updated in the job each signature leaves
+	 * ({@code asyncAfter} on the loop characteristics, not on the task, which would only
+	 * make the whole multi-instance asynchronous); before, both signatures updated it and
+	 * the second waited for the first's lock until the database gave up, or answered 409.
+	 */
+	@Test
+	void twoMembersSignAtTheSameMomentWithoutWaitingForEachOther() throws Exception {
+		this.support.mobilize(this.pid);
+		this.support.draftOrgPledge(this.pid);
+		List<Task> signing = this.support.tasks(this.pid, "Task_SignMemberPledge")
+			.stream()
+			.filter((t) -> !t.getAssignee().equals(this.prefix + "s1"))
+			.toList();
+		assertThat(signing).hasSize(2);
+		java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+		try {
+			for (Task task : signing) {
+				Map<String, Object> pledge = this.support.perItem(task, "pledge", (item) -> "我承诺" + item);
+				runs.add(threads.submit(() -> {
+					new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+						.executeWithoutResult((status) -> {
+							this.support.formService.submitTaskForm(task.getId(), pledge);
+							try {
+								both.await(30, java.util.concurrent.TimeUnit.SECONDS);
+							}
+							catch (Exception ex) {
+								throw new IllegalStateException("the other signature did not come", ex);
+							}
+						});
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> run : runs) {
+				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "'")).isEqualTo(2);
+		// the last member signs, the jobs run: the pledges go to review
+		this.support.sign(this.support.task(this.pid, "Task_SignMemberPledge"));
+		this.support.runJobs(this.pid);
+		assertThat(this.support.tasks(this.pid, "Task_SignMemberPledge")).isEmpty();
+		assertThat(this.support.tasks(this.pid, "Task_ReviewPledges")).hasSize(1);
 	}
 
 	// ---- steps

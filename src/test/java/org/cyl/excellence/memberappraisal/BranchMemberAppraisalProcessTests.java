@@ -45,6 +45,9 @@ class BranchMemberAppraisalProcessTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
 	CampaignTestSupport support;
 
 	String prefix;
@@ -129,6 +132,51 @@ class BranchMemberAppraisalProcessTests {
 		assertThat(running).hasPassedInOrder("Task_PrepareBranchAppraisal", "Task_WriteSelfAssessment",
 				"Task_RecordSelfAssessments", "Task_RecordAppraisalMeeting", "Task_ProposeMemberGrades",
 				"Task_ApproveMemberGrades", "Task_RecordGrades", "EndEvent_BranchAppraisalCompleted");
+	}
+
+	/**
+	 * Two members write their self-assessments at the same moment, each transaction held
+	 * open until the other has written too: neither waits for the other. The
+	 * multi-instance's count is updated in the job each one leaves ({@code asyncAfter} on
+	 * the loop characteristics); then the secretary records them as before.
+	 */
+	@Test
+	void twoMembersWriteAtTheSameMomentWithoutWaitingForEachOther() throws Exception {
+		List<Task> writing = this.support.tasks(this.pid, "Task_WriteSelfAssessment")
+			.stream()
+			.filter((t) -> !t.getAssignee().equals(this.secretary))
+			.toList();
+		assertThat(writing).hasSize(2);
+		java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+		try {
+			for (Task task : writing) {
+				runs.add(threads.submit(() -> {
+					new org.springframework.transaction.support.TransactionTemplate(this.transactions)
+						.executeWithoutResult((status) -> {
+							this.support.formService.submitTaskForm(task.getId(),
+									Map.of("selfAssessment", "本年度认真学习，积极参加组织生活和志愿服务。"));
+							try {
+								both.await(30, java.util.concurrent.TimeUnit.SECONDS);
+							}
+							catch (Exception ex) {
+								throw new IllegalStateException("the other member did not write", ex);
+							}
+						});
+					return null;
+				}));
+			}
+			for (java.util.concurrent.Future<?> run : runs) {
+				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		this.appraisals.writeAll(this.pid);
+		assertThat(this.support.tasks(this.pid, "Task_WriteSelfAssessment")).isEmpty();
+		assertThat(task("Task_RecordSelfAssessments").getAssignee()).isEqualTo(this.secretary);
 	}
 
 	@Test
