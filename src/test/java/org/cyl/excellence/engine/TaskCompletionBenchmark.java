@@ -26,10 +26,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with HTTP Basic as the task's secretary (security chain, Camunda authorizations, the
  * server's validation), beside raw {@code TaskService.complete} calls from as many
  * threads on another batch of the same tasks in the same run (the same validation
- * listener runs there too). Also Tasklist's own API with a session cookie, and what HTTP
- * Basic's password check costs on its own. On PostgreSQL where the test server answers,
- * else H2. Prints a table; no timed assertion. {@code -Dtasks=} (per measured batch),
- * {@code -Dwarmup=}, {@code -Dclients=}.
+ * listener runs there too). Also Tasklist's own API with a session cookie, what HTTP
+ * Basic's password check costs on its own, and the campaign's commonest completion, a
+ * member's 签订个人承诺 (one per member and round), raw and over REST as the member. On
+ * PostgreSQL where the test server answers, else H2. Prints a table; no timed assertion.
+ * {@code -Dtasks=} (per measured batch), {@code -Dwarmup=}, {@code -Dclients=}.
  */
 class TaskCompletionBenchmark {
 
@@ -172,6 +173,63 @@ class TaskCompletionBenchmark {
 		double versionRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> BenchmarkApplication.http("GET",
 				base + "/engine-rest/version", null, "Authorization", BenchmarkApplication.basic(someone, "demo")));
 
+		// the commonest completion of a campaign: a member's 签订个人承诺 (one per member and
+		// round: a million in a province), after the branches' 制定组织承诺 (outside the
+		// timing)
+		List<org.camunda.bpm.engine.task.Task> drafts = taskService.createTaskQuery()
+			.processVariableValueEquals("campaignId", campaignId)
+			.taskDefinitionKey("Task_DraftOrgPledge")
+			.list();
+		BenchmarkApplication.rate(drafts.size(), CLIENTS,
+				(i) -> taskService.complete(drafts.get(i).getId(), support.orgPledge(drafts.get(i))));
+		List<org.camunda.bpm.engine.task.Task> signing = taskService.createTaskQuery()
+			.processVariableValueEquals("campaignId", campaignId)
+			.taskDefinitionKey("Task_SignMemberPledge")
+			.orderByTaskId()
+			.asc()
+			.list();
+		int pledgesNeeded = 2 * WARMUP + 2 * TASKS;
+		if (signing.size() < pledgesNeeded) {
+			throw new IllegalStateException("expected " + pledgesNeeded + " pledges, found " + signing.size());
+		}
+		List<Map<String, Object>> pledgeValues = new ArrayList<>();
+		for (org.camunda.bpm.engine.task.Task task : signing.subList(0, pledgesNeeded)) {
+			Map<String, Object> values = support.perItem(task, "pledge", (item) -> "我承诺" + item);
+			if (Boolean.TRUE.equals(taskService.getVariable(task.getId(), "isCadre"))) {
+				values.put("higherStandard", "标准高于一般团员");
+			}
+			pledgeValues.add(values);
+		}
+		// as /submit-form does: the form's fields are the task's own variables
+		// (task-local)
+		org.camunda.bpm.engine.FormService forms = app.bean(org.camunda.bpm.engine.FormService.class);
+		BenchmarkApplication.Step pledgeRaw = (i) -> forms.submitTaskForm(signing.get(i).getId(), pledgeValues.get(i));
+		BenchmarkApplication.Step pledgeHttp = (i) -> {
+			org.camunda.bpm.engine.task.Task task = signing.get(i);
+			Response r = BenchmarkApplication.http("POST", base + "/engine-rest/task/" + task.getId() + "/submit-form",
+					RestTasks.form(pledgeValues.get(i)), "Content-Type", "application/json", "Authorization",
+					BenchmarkApplication.basic(task.getAssignee(), "demo"));
+			if (r.status() != 204) {
+				refused.incrementAndGet();
+				if (refused.get() < 3) {
+					System.out.println("refused: " + r.status() + " " + r.body());
+				}
+			}
+		};
+		refused.set(0);
+		BenchmarkApplication.rate(WARMUP, CLIENTS, pledgeRaw);
+		BenchmarkApplication.rate(WARMUP, CLIENTS, (i) -> pledgeHttp.run(WARMUP + i));
+		writesBefore = app.tableWrites();
+		before = StatementCounter.Reading.now();
+		double pledgeRawRate = BenchmarkApplication.rate(TASKS, CLIENTS, (i) -> pledgeRaw.run(2 * WARMUP + i));
+		StatementCounter.Reading pledgeRawStatements = StatementCounter.Reading.now().since(before);
+		String pledgeWrites = BenchmarkApplication.writesPer(writesBefore, app.tableWrites(), TASKS);
+		before = StatementCounter.Reading.now();
+		double pledgeHttpRate = BenchmarkApplication.rate(TASKS, CLIENTS,
+				(i) -> pledgeHttp.run(2 * WARMUP + TASKS + i));
+		StatementCounter.Reading pledgeHttpStatements = StatementCounter.Reading.now().since(before);
+		int refusedPledges = refused.get();
+
 		long left = jdbc.sql("select count(*) from act_ru_task where task_def_key_ = 'Task_MobilizeBranch'")
 			.query(Long.class)
 			.single();
@@ -195,6 +253,16 @@ class TaskCompletionBenchmark {
 		if (!rawWrites.isEmpty()) {
 			System.out.print("rows written per raw completion of 召开动员大会 (pg_stat_user_tables):\n" + rawWrites);
 			System.out.print("rows written per raw completion of the one-task model:\n" + minimalWrites);
+		}
+		System.out.printf("%-66s %8.0f /s  %s%n", "raw FormService.submitTaskForm of 签订个人承诺 (a member's pledge)",
+				pledgeRawRate, per(pledgeRawStatements));
+		System.out.printf("%-66s %8.0f /s  (%.2f of raw)  %s%n",
+				"  the same over /engine-rest, HTTP Basic as the member", pledgeHttpRate,
+				pledgeHttpRate / pledgeRawRate, per(pledgeHttpStatements));
+		System.out.printf("签订个人承诺 / one-task model: %.2f of the rate (refused: %d)%n", pledgeRawRate / minimalRate,
+				refusedPledges);
+		if (!pledgeWrites.isEmpty()) {
+			System.out.print("rows written per raw completion of 签订个人承诺:\n" + pledgeWrites);
 		}
 		System.out.printf("%-66s %8.0f /s%n", "IdentityService.checkPassword alone (HTTP Basic's check)", checkRate);
 		System.out.printf("%-66s %8.0f /s%n", "GET /engine-rest/version, HTTP Basic (the chain, no task)", versionRate);
