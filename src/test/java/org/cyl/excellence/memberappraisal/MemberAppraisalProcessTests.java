@@ -2,14 +2,11 @@ package org.cyl.excellence.memberappraisal;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ProcessTest;
 import org.cyl.excellence.organization.FanOutTestSupport;
@@ -132,57 +129,15 @@ class MemberAppraisalProcessTests {
 		return launch;
 	}
 
-	private String id(List<Job> jobs, int index) {
-		return jobs.get(index).getId();
-	}
-
 	/**
-	 * The fan-out's jobs as the job executor sees them: one job per chunk, not exclusive
-	 * — a node acquires every waiting chunk, each a batch for a thread of its own, even
-	 * while another node holds one of the launch's exclusive jobs. After its chunk, each
-	 * instance ends in an exclusive job of Task_StartBranchAppraisals: a node acquires
-	 * those together as one batch (one thread, one after the other), and none while
-	 * another node holds one; only these update the multi-instance's counts.
+	 * The fan-out's jobs as the job executor sees them: the chunks not exclusive, each
+	 * taken on its own; their ends exclusive, taken together
+	 * (FanOutTestSupport#chunksApartTheirEndsTogether).
 	 */
 	@Test
 	void chunkJobsAreNotExclusiveAndTheJobsEndingThemAre() {
-		int chunkSize = this.fanOut.chunkSize();
 		ProcessInstance launch = launchAtItsChunks();
-		String pid = launch.getId();
-		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
-		assertThat(chunks).as("one job per chunk").hasSize(2).noneMatch(FanOutTestSupport::exclusive);
-		assertThat(chunks).extracting(Job::getExecutionId).doesNotHaveDuplicates();
-		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK)).isEqualTo("async-before");
-		assertThat(this.fanOut.jobs(pid)).as("nothing else waits").hasSize(2);
-		assertThat(branchInstances(this.prefix + "X")).isZero();
-		assertThat(this.fanOut.acquirable(pid, null)).containsExactlyInAnyOrder(Set.of(id(chunks, 0)),
-				Set.of(id(chunks, 1)));
-
-		// one chunk: its branches, and the job that ends its instance, exclusive
-		this.fanOut.run(chunks.get(0));
-		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
-		assertThat(ends).hasSize(1).allMatch(FanOutTestSupport::exclusive);
-		assertThat(this.fanOut.jobConfiguration(launch.getProcessDefinitionId(), CHUNK_END)).isEqualTo("async-after");
-		assertThat(branchInstances(this.prefix + "X")).isIn(1L, (long) chunkSize);
-		// that end held by another node: the other chunk is still taken
-		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).containsExactly(Set.of(id(chunks, 1)));
-
-		this.fanOut.run(chunks.get(1));
-		assertThat(branchInstances(this.prefix + "X")).isEqualTo(chunkSize + 1);
-		ends = this.fanOut.jobs(pid, CHUNK_END);
-		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive);
-		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
-		// while another node holds one end, the other is not taken; free, both in one
-		// batch
-		assertThat(this.fanOut.acquirable(pid, id(ends, 0))).isEmpty();
-		assertThat(this.fanOut.acquirable(pid, id(ends, 1))).isEmpty();
-		assertThat(this.fanOut.acquirable(pid, null)).containsExactly(Set.of(id(ends, 0), id(ends, 1)));
-		assertThat(this.fanOut.completedInstances(pid)).isZero();
-
-		this.fanOut.run(ends.get(0));
-		assertThat(this.fanOut.completedInstances(pid)).isEqualTo(1);
-		assertThat(launch).isNotEnded();
-		this.fanOut.run(ends.get(1));
+		this.fanOut.chunksApartTheirEndsTogether(launch, CHUNK, CHUNK_END, () -> branchInstances(this.prefix + "X"));
 		assertThat(launch).isEnded()
 			.hasPassedInOrder("Task_RegisterAppraisal", "Task_StartBranchAppraisals", "EndEvent_BranchChunkStarted",
 					"EndEvent_BranchAppraisalsStarted");
@@ -190,30 +145,16 @@ class MemberAppraisalProcessTests {
 
 	/**
 	 * Two chunks of one launch at the same moment on two threads, as on two nodes, both
-	 * transactions open until both have written (FanOutTestSupport#runAtTheSameMoment):
-	 * both commit, every branch of both chunks has its process and its sheet once, no job
-	 * failed; then the two ends, run one after the other as the job executor runs
-	 * exclusive jobs, end the launch.
+	 * transactions open until both have written: both commit, each organisation started
+	 * once (FanOutTestSupport#twoChunksAtTheSameMoment); then the ends end the launch.
 	 */
 	@Test
 	void twoChunksRunAtTheSameMomentWithoutColliding() throws Exception {
-		int chunkSize = this.fanOut.chunkSize();
 		ProcessInstance launch = launchAtItsChunks();
-		String pid = launch.getId();
-		List<Job> chunks = this.fanOut.jobs(pid, CHUNK);
-		assertThat(chunks).hasSize(2);
-		this.fanOut.runAtTheSameMoment(chunks);
-		assertThat(this.fanOut.jobs(pid, CHUNK)).isEmpty();
-		assertThat(this.fanOut.failedJobRuns(pid)).as("failed job runs").isZero();
-		assertThat(branchInstances(this.prefix + "X")).as("branch processes ever started").isEqualTo(chunkSize + 1);
-		assertThat(this.jdbc.sql("""
-				select count(*) from member_appraisal_branch b join member_appraisal a on a.id = b.appraisal_id
-				where a.process_instance_id = ?""").param(pid).query(Long.class).single()).isEqualTo(chunkSize + 1);
-
-		// the ends: exclusive, one after the other, none failed or retried
-		List<Job> ends = this.fanOut.jobs(pid, CHUNK_END);
-		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive).allMatch((j) -> j.getRetries() == 3);
-		ends.forEach(this.fanOut::run);
+		this.fanOut.twoChunksAtTheSameMoment(launch, CHUNK, CHUNK_END, () -> branchInstances(this.prefix + "X"),
+				() -> this.jdbc.sql("""
+						select count(*) from member_appraisal_branch b join member_appraisal a on a.id = b.appraisal_id
+						where a.process_instance_id = ?""").param(launch.getId()).query(Long.class).single());
 		assertThat(launch).isEnded();
 	}
 

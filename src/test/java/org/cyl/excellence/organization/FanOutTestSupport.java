@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The jobs of a standing duty's fan-out ({@link SubtreeFanOut}: a parallel multi-instance
  * sub-process, one job per chunk that is not exclusive, each chunk's end an exclusive
@@ -58,6 +60,84 @@ public class FanOutTestSupport {
 		this.transactions = transactions;
 		this.jdbc = jdbc;
 		this.properties = properties;
+	}
+
+	/**
+	 * The fan-out's jobs as the job executor sees them, for a launch whose multi-instance
+	 * waits at its two chunks ({@code chunk}, the sub-process): one job per chunk, not
+	 * exclusive — a node acquires every waiting chunk, each a batch for a thread of its
+	 * own, even while another node holds one of the launch's exclusive jobs. After its
+	 * chunk, each instance ends in an exclusive job of {@code chunkEnd} (the task
+	 * inside): a node acquires those together as one batch (one thread, one after the
+	 * other), and none while another node holds one; only these update the
+	 * multi-instance's counts. {@code started} counts the processes the chunks have
+	 * started. Runs both ends; the caller checks where the launch went.
+	 */
+	public void chunksApartTheirEndsTogether(org.camunda.bpm.engine.runtime.ProcessInstance launch, String chunk,
+			String chunkEnd, java.util.function.LongSupplier started) {
+		int chunkSize = chunkSize();
+		String pid = launch.getId();
+		List<Job> chunks = jobs(pid, chunk);
+		assertThat(chunks).as("one job per chunk").hasSize(2).noneMatch(FanOutTestSupport::exclusive);
+		assertThat(chunks).extracting(Job::getExecutionId).doesNotHaveDuplicates();
+		assertThat(jobConfiguration(launch.getProcessDefinitionId(), chunk)).isEqualTo("async-before");
+		assertThat(jobs(pid)).as("nothing else waits").hasSize(2);
+		assertThat(started.getAsLong()).isZero();
+		assertThat(acquirable(pid, null)).containsExactlyInAnyOrder(Set.of(chunks.get(0).getId()),
+				Set.of(chunks.get(1).getId()));
+
+		// one chunk: its processes, and the job that ends its instance, exclusive
+		run(chunks.get(0));
+		List<Job> ends = jobs(pid, chunkEnd);
+		assertThat(ends).hasSize(1).allMatch(FanOutTestSupport::exclusive);
+		assertThat(jobConfiguration(launch.getProcessDefinitionId(), chunkEnd)).isEqualTo("async-after");
+		assertThat(started.getAsLong()).isIn(1L, (long) chunkSize);
+		// that end held by another node: the other chunk is still taken
+		assertThat(acquirable(pid, ends.get(0).getId())).containsExactly(Set.of(chunks.get(1).getId()));
+
+		run(chunks.get(1));
+		assertThat(started.getAsLong()).isEqualTo(chunkSize + 1);
+		ends = jobs(pid, chunkEnd);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive);
+		assertThat(jobs(pid, chunk)).isEmpty();
+		// while another node holds one end, the other is not taken; free, both in one
+		// batch
+		assertThat(acquirable(pid, ends.get(0).getId())).isEmpty();
+		assertThat(acquirable(pid, ends.get(1).getId())).isEmpty();
+		assertThat(acquirable(pid, null)).containsExactly(Set.of(ends.get(0).getId(), ends.get(1).getId()));
+		assertThat(completedInstances(pid)).isZero();
+
+		run(ends.get(0));
+		assertThat(completedInstances(pid)).isEqualTo(1);
+		assertThat(this.runtimeService.createProcessInstanceQuery().processInstanceId(pid).count())
+			.as("the launch waits for its second chunk's end")
+			.isOne();
+		run(ends.get(1));
+	}
+
+	/**
+	 * Two chunks of one launch at the same moment on two threads, as on two nodes, both
+	 * transactions open until both have written ({@link #runAtTheSameMoment}): both
+	 * commit, every organisation of both chunks has its process ({@code started}) and its
+	 * row ({@code rows}) once, no job failed; then the two ends, exclusive, run one after
+	 * the other as the job executor runs exclusive jobs. The caller checks where the
+	 * launch went.
+	 */
+	public void twoChunksAtTheSameMoment(org.camunda.bpm.engine.runtime.ProcessInstance launch, String chunk,
+			String chunkEnd, java.util.function.LongSupplier started, java.util.function.LongSupplier rows)
+			throws Exception {
+		int chunkSize = chunkSize();
+		String pid = launch.getId();
+		List<Job> chunks = jobs(pid, chunk);
+		assertThat(chunks).hasSize(2);
+		runAtTheSameMoment(chunks);
+		assertThat(jobs(pid, chunk)).isEmpty();
+		assertThat(failedJobRuns(pid)).as("failed job runs").isZero();
+		assertThat(started.getAsLong()).as("processes ever started").isEqualTo(chunkSize + 1);
+		assertThat(rows.getAsLong()).as("rows of the organisations").isEqualTo(chunkSize + 1);
+		List<Job> ends = jobs(pid, chunkEnd);
+		assertThat(ends).hasSize(2).allMatch(FanOutTestSupport::exclusive).allMatch((j) -> j.getRetries() == 3);
+		ends.forEach(this::run);
 	}
 
 	/** How many organisations one chunk starts. */
