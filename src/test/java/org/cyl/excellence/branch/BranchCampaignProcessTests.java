@@ -43,7 +43,7 @@ class BranchCampaignProcessTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	org.cyl.excellence.organization.FanOutTestSupport fanOut;
 
 	String prefix;
 
@@ -316,33 +316,12 @@ class BranchCampaignProcessTests {
 			.filter((t) -> !t.getAssignee().equals(this.prefix + "s1"))
 			.toList();
 		assertThat(signing).hasSize(2);
-		java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
-		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-		List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-		try {
-			for (Task task : signing) {
-				Map<String, Object> pledge = this.support.perItem(task, "pledge", (item) -> "我承诺" + item);
-				runs.add(threads.submit(() -> {
-					new org.springframework.transaction.support.TransactionTemplate(this.transactions)
-						.executeWithoutResult((status) -> {
-							this.support.formService.submitTaskForm(task.getId(), pledge);
-							try {
-								both.await(30, java.util.concurrent.TimeUnit.SECONDS);
-							}
-							catch (Exception ex) {
-								throw new IllegalStateException("the other signature did not come", ex);
-							}
-						});
-					return null;
-				}));
-			}
-			for (java.util.concurrent.Future<?> run : runs) {
-				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-			}
+		List<Runnable> signatures = new java.util.ArrayList<>();
+		for (Task task : signing) {
+			Map<String, Object> pledge = this.support.perItem(task, "pledge", (item) -> "我承诺" + item);
+			signatures.add(() -> this.support.formService.submitTaskForm(task.getId(), pledge));
 		}
-		finally {
-			threads.shutdownNow();
-		}
+		this.fanOut.atTheSameMoment(signatures);
 		assertThat(count("member_pledge where campaign_id = '" + this.campaignId + "'")).isEqualTo(2);
 		// the last member signs, the jobs run: the pledges go to review
 		this.support.sign(this.support.task(this.pid, "Task_SignMemberPledge"));

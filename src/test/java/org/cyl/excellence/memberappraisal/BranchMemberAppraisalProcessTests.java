@@ -46,7 +46,7 @@ class BranchMemberAppraisalProcessTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	org.cyl.excellence.organization.FanOutTestSupport fanOut;
 
 	CampaignTestSupport support;
 
@@ -147,33 +147,10 @@ class BranchMemberAppraisalProcessTests {
 			.filter((t) -> !t.getAssignee().equals(this.secretary))
 			.toList();
 		assertThat(writing).hasSize(2);
-		java.util.concurrent.CyclicBarrier both = new java.util.concurrent.CyclicBarrier(2);
-		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-		List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
-		try {
-			for (Task task : writing) {
-				runs.add(threads.submit(() -> {
-					new org.springframework.transaction.support.TransactionTemplate(this.transactions)
-						.executeWithoutResult((status) -> {
-							this.support.formService.submitTaskForm(task.getId(),
-									Map.of("selfAssessment", "本年度认真学习，积极参加组织生活和志愿服务。"));
-							try {
-								both.await(30, java.util.concurrent.TimeUnit.SECONDS);
-							}
-							catch (Exception ex) {
-								throw new IllegalStateException("the other member did not write", ex);
-							}
-						});
-					return null;
-				}));
-			}
-			for (java.util.concurrent.Future<?> run : runs) {
-				run.get(60, java.util.concurrent.TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			threads.shutdownNow();
-		}
+		this.fanOut.atTheSameMoment(writing.stream()
+			.<Runnable>map((task) -> () -> this.support.formService.submitTaskForm(task.getId(),
+					Map.of("selfAssessment", "本年度认真学习，积极参加组织生活和志愿服务。")))
+			.toList());
 		this.appraisals.writeAll(this.pid);
 		assertThat(this.support.tasks(this.pid, "Task_WriteSelfAssessment")).isEmpty();
 		assertThat(task("Task_RecordSelfAssessments").getAssignee()).isEqualTo(this.secretary);

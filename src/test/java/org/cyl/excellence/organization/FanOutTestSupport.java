@@ -259,16 +259,28 @@ public class FanOutTestSupport {
 	 * collision fails the run instead of hanging it.
 	 */
 	public void runAtTheSameMoment(List<Job> jobs, Runnable first) throws Exception {
-		CyclicBarrier allRan = new CyclicBarrier(jobs.size());
-		ExecutorService threads = Executors.newFixedThreadPool(jobs.size());
+		atTheSameMoment(jobs.stream().<Runnable>map((job) -> () -> {
+			first.run();
+			this.managementService.executeJob(job.getId());
+		}).toList());
+	}
+
+	/**
+	 * Runs each piece of work on a thread of its own, each in a transaction held open
+	 * until every other has run its own too, as people on two nodes at the same moment:
+	 * what both write shows as one waiting for the other's lock (the database gives up)
+	 * or as an {@code OptimisticLockingException}. Throws the first failure.
+	 */
+	public void atTheSameMoment(List<Runnable> works) throws Exception {
+		CyclicBarrier allRan = new CyclicBarrier(works.size());
+		ExecutorService threads = Executors.newFixedThreadPool(works.size());
 		List<Future<?>> runs = new ArrayList<>();
 		try {
-			for (Job job : jobs) {
+			for (Runnable work : works) {
 				runs.add(threads.submit(() -> {
 					try {
 						new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-							first.run();
-							this.managementService.executeJob(job.getId());
+							work.run();
 							await(allRan);
 						});
 					}
@@ -304,7 +316,7 @@ public class FanOutTestSupport {
 	private static final class BarrierBroken extends IllegalStateException {
 
 		BarrierBroken(Throwable cause) {
-			super("another chunk failed", cause);
+			super("another run failed", cause);
 		}
 
 	}
