@@ -51,10 +51,17 @@ class IdentityAuthenticationProvider implements AuthenticationProvider {
 		if (!wait.isZero()) {
 			throw new LoginThrottledException(LoginThrottle.seconds(wait));
 		}
-		if (!this.identityService.checkPassword(username, credentials.toString())) {
+		boolean right = false;
+		try {
+			right = this.identityService.checkPassword(username, credentials.toString());
+		}
+		finally {
+			// a check that failed counts as a wrong password
+			this.throttle.settled(username, address, right);
+		}
+		if (!right) {
 			throw new BadCredentialsException("用户名或密码错误");
 		}
-		this.throttle.succeeded(username, address);
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		authorities.add(new SimpleGrantedAuthority("ROLE_USER"));
 		for (Group group : this.identityService.createGroupQuery().groupMember(username).list()) {

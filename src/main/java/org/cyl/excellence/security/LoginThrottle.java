@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,9 +29,14 @@ import org.springframework.stereotype.Component;
  * of his own waits at most a minute. Many addresses guessing one account each get one
  * try, then one a minute.</li>
  * <li>While an address waits, its attempts are refused without looking at the password
- * and are not counted, so hammering does not lengthen the wait. Each attempt is counted
- * as a failure before the password is checked and taken back when it was right, so that
- * parallel requests cannot slip through together.</li>
+ * and are not counted, so hammering does not lengthen the wait.</li>
+ * <li>Parallel attempts cannot slip through together: an attempt whose password is being
+ * checked counts as a failure for the rules above until it is settled. An attempt that
+ * only the attempts still being checked would hold is not refused: it waits for them (at
+ * most {@link #HOLD_FOR_PENDING}), then is judged on what they turned out to be. So many
+ * right passwords at once from one address — a script's parallel HTTP Basic requests, a
+ * branch logging in together behind one campus address — all go through, and parallel
+ * guesses are taken one by one.</li>
  * <li>Everything is forgotten {@link #FORGET_AFTER} after the last failure; at most
  * {@value #MAX_ENTRIES} addresses and as many accounts are kept (the longest quiet go
  * first), each account with its last {@value #MAX_ADDRESSES_PER_ACCOUNT} addresses.</li>
@@ -54,6 +60,12 @@ class LoginThrottle {
 
 	static final int MAX_ADDRESSES_PER_ACCOUNT = 10;
 
+	/**
+	 * How long an attempt waits for the attempts still being checked before it is judged
+	 * with them counted as failures.
+	 */
+	static final Duration HOLD_FOR_PENDING = Duration.ofSeconds(2);
+
 	/** Longer names are cut: they are keys of a map, not looked up anywhere. */
 	private static final int MAX_KEY_LENGTH = 64;
 
@@ -62,6 +74,16 @@ class LoginThrottle {
 	private final Map<String, Failures> addresses = lru();
 
 	private final Map<String, Account> accounts = lru();
+
+	/**
+	 * Attempts being checked, per address, per account and per pair of both: at most as
+	 * many as requests in flight.
+	 */
+	private final Map<String, Integer> pendingByAddress = new HashMap<>();
+
+	private final Map<String, Integer> pendingByAccount = new HashMap<>();
+
+	private final Map<String, Integer> pendingByPair = new HashMap<>();
 
 	/**
 	 * A {@link Clock} bean, if the context has one (the tests move time forward), else
@@ -73,51 +95,107 @@ class LoginThrottle {
 
 	/**
 	 * Registers an attempt of {@code address} on {@code account}: {@link Duration#ZERO}
-	 * if it may go ahead — it is then counted as a failure until {@link #succeeded} takes
-	 * it back — else how long it must wait, and nothing is counted.
+	 * if it may go ahead — it then counts as a failure until {@link #settled} says what
+	 * it was — else how long it must wait, and nothing is counted. May wait for the
+	 * attempts being checked (see the class).
 	 */
 	synchronized Duration attempt(String account, String address) {
 		String user = key(account);
 		String from = key(address);
-		Instant now = this.clock.instant();
-		forgetOld(now);
-		Duration wait = Duration.ZERO;
-		Failures byAddress = this.addresses.get(from);
-		if (byAddress != null) {
-			wait = max(wait, remaining(byAddress.count, FREE_PER_ADDRESS, byAddress.last, now));
+		long deadline = System.nanoTime() + HOLD_FOR_PENDING.toNanos();
+		while (true) {
+			Instant now = this.clock.instant();
+			forgetOld(now);
+			Duration wait = wait(user, from, now, false);
+			if (!wait.isZero()) {
+				return wait;
+			}
+			Duration withPending = wait(user, from, now, true);
+			if (withPending.isZero()) {
+				this.pendingByAddress.merge(from, 1, Integer::sum);
+				this.pendingByAccount.merge(user, 1, Integer::sum);
+				this.pendingByPair.merge(pair(user, from), 1, Integer::sum);
+				return Duration.ZERO;
+			}
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				return withPending;
+			}
+			try {
+				// woken when an attempt is settled
+				wait(Math.max(1, left / 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return withPending;
+			}
 		}
-		Account byAccount = this.accounts.get(user);
-		Failures pair = (byAccount != null) ? byAccount.addresses.get(from) : null;
-		if (pair != null) {
-			wait = max(wait, remaining(byAccount.total.count, FREE_PER_ACCOUNT, pair.last, now));
-		}
-		if (!wait.isZero()) {
-			return wait;
-		}
-		this.addresses.computeIfAbsent(from, (k) -> new Failures()).add(now);
-		this.accounts.computeIfAbsent(user, (k) -> new Account()).add(from, now);
-		return Duration.ZERO;
 	}
 
 	/**
-	 * The password was right: takes back the attempt and forgets the failures of this
-	 * address on this account (those of strangers stay counted).
+	 * Settles an attempt that {@link #attempt} let through: a right password forgets the
+	 * failures of this address on this account (those of strangers stay counted), a wrong
+	 * one — or a check that failed — is counted.
 	 */
-	synchronized void succeeded(String account, String address) {
+	synchronized void settled(String account, String address, boolean right) {
 		String user = key(account);
 		String from = key(address);
-		Failures byAddress = this.addresses.get(from);
-		if (byAddress != null && --byAddress.count <= 0) {
-			this.addresses.remove(from);
-		}
-		Account byAccount = this.accounts.get(user);
-		if (byAccount != null) {
-			Failures pair = byAccount.addresses.remove(from);
-			byAccount.total.count -= (pair != null) ? pair.count : 0;
-			if (byAccount.total.count <= 0) {
-				this.accounts.remove(user);
+		release(this.pendingByAddress, from);
+		release(this.pendingByAccount, user);
+		release(this.pendingByPair, pair(user, from));
+		Instant now = this.clock.instant();
+		if (right) {
+			Account byAccount = this.accounts.get(user);
+			if (byAccount != null) {
+				Failures pair = byAccount.addresses.remove(from);
+				byAccount.total.count -= (pair != null) ? pair.count : 0;
+				if (byAccount.total.count <= 0) {
+					this.accounts.remove(user);
+				}
 			}
 		}
+		else {
+			this.addresses.computeIfAbsent(from, (k) -> new Failures()).add(now);
+			this.accounts.computeIfAbsent(user, (k) -> new Account()).add(from, now);
+		}
+		notifyAll();
+	}
+
+	/**
+	 * How long {@code from} waits before an attempt on {@code user}: with the attempts
+	 * being checked counted as failures, or without.
+	 */
+	private Duration wait(String user, String from, Instant now, boolean withPending) {
+		// an attempt being checked counts as a failure at this moment
+		int fromAddress = withPending ? pending(this.pendingByAddress, from) : 0;
+		int onAccount = withPending ? pending(this.pendingByAccount, user) : 0;
+		int fromAddressOnAccount = withPending ? pending(this.pendingByPair, pair(user, from)) : 0;
+		Duration wait = Duration.ZERO;
+		Failures byAddress = this.addresses.get(from);
+		if (byAddress != null || fromAddress > 0) {
+			wait = max(wait, remaining(((byAddress != null) ? byAddress.count : 0) + fromAddress, FREE_PER_ADDRESS,
+					(fromAddress > 0) ? now : byAddress.last, now));
+		}
+		Account byAccount = this.accounts.get(user);
+		Failures pair = (byAccount != null) ? byAccount.addresses.get(from) : null;
+		if (pair != null || fromAddressOnAccount > 0) {
+			wait = max(wait, remaining(((byAccount != null) ? byAccount.total.count : 0) + onAccount, FREE_PER_ACCOUNT,
+					(fromAddressOnAccount > 0) ? now : pair.last, now));
+		}
+		return wait;
+	}
+
+	private static int pending(Map<String, Integer> pending, String key) {
+		return pending.getOrDefault(key, 0);
+	}
+
+	private static void release(Map<String, Integer> pending, String key) {
+		pending.computeIfPresent(key, (k, n) -> (n > 1) ? n - 1 : null);
+	}
+
+	/** The key of the attempts of an address on an account, beside theirs. */
+	private static String pair(String user, String from) {
+		return user + "\u0000" + from;
 	}
 
 	/** Accounts with recent wrong passwords, the latest first: for the administrators. */

@@ -176,4 +176,54 @@ class LoginThrottleTests {
 			.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void manyRightPasswordsAtOnceFromOneAddressAllGoThrough() throws Exception {
+		// a script's parallel HTTP Basic requests, or a branch logging in together behind
+		// one campus address: more at once than the throttle lets fail
+		FromAddress campus = new FromAddress("127.0.0.4", this.port);
+		java.util.List<Integer> statuses = atOnce(4 * LoginThrottle.FREE_PER_ADDRESS,
+				() -> campus.basic("/engine-rest/version", "sec120101", "demo").status());
+		assertThat(statuses).containsOnly(200);
+	}
+
+	@Test
+	void parallelGuessesAreTakenOneByOne() throws Exception {
+		FromAddress stranger = new FromAddress("127.0.0.5", this.port);
+		java.util.List<Integer> statuses = atOnce(4 * LoginThrottle.FREE_PER_ADDRESS,
+				() -> stranger.basic("/engine-rest/version", "committee12", "guess").status());
+		// no more passwords checked than the account lets fail, however many came at
+		// once;
+		// the others held without a look at the password
+		assertThat(statuses.stream().filter((s) -> s == 401).count()).isBetween(1L,
+				(long) LoginThrottle.FREE_PER_ACCOUNT);
+		assertThat(statuses).containsOnly(401, 429);
+		// the owner elsewhere is not held
+		assertThat(new FromAddress(OWNER, this.port).basic("/engine-rest/version", "committee12", "demo").status())
+			.isEqualTo(200);
+	}
+
+	/** {@code count} calls started together on as many threads; their results. */
+	private static java.util.List<Integer> atOnce(int count, java.util.concurrent.Callable<Integer> call)
+			throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+		try {
+			java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(count);
+			java.util.List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				calls.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> c : calls) {
+				statuses.add(c.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			return statuses;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
 }
