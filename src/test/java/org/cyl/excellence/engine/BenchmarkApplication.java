@@ -387,4 +387,57 @@ public final class BenchmarkApplication implements AutoCloseable {
 			.encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
+	private static final java.util.regex.Pattern CSRF_FIELD = java.util.regex.Pattern
+		.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	/**
+	 * Logs in through the login page and opens Tasklist once; returns the Cookie header
+	 * and the webapps' CSRF token.
+	 */
+	public static String[] login(String base, String user) throws Exception {
+		Response page = http("GET", base + "/login", null);
+		java.util.regex.Matcher m = CSRF_FIELD.matcher(page.body());
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on /login");
+		}
+		String cookies = cookies(page, "");
+		Response login = http("POST", base + "/login",
+				"username=" + user + "&password=demo&_csrf=" + java.net.URLEncoder.encode(m.group(1), "UTF-8"),
+				"Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies);
+		cookies = cookies(login, cookies);
+		Response tasklist = http("GET", base + "/camunda/app/tasklist/default/", null, "Cookie", cookies);
+		cookies = cookies(tasklist, cookies);
+		String xsrf = null;
+		for (String c : cookies.split("; ")) {
+			if (c.startsWith("XSRF-TOKEN=")) {
+				xsrf = c.substring("XSRF-TOKEN=".length());
+			}
+		}
+		if (login.status() != 302 || xsrf == null) {
+			throw new IllegalStateException("login of " + user + ": " + login.status() + ", cookies " + cookies);
+		}
+		return new String[] { cookies, xsrf };
+	}
+
+	/** The cookies so far with the response's Set-Cookie headers applied. */
+	private static String cookies(Response response, String cookies) {
+		java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+		for (String c : cookies.split("; ")) {
+			if (c.contains("=")) {
+				jar.put(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1));
+			}
+		}
+		for (java.util.Map.Entry<String, List<String>> header : response.headers().entrySet()) {
+			if ("Set-Cookie".equalsIgnoreCase(header.getKey())) {
+				for (String set : header.getValue()) {
+					String pair = set.split(";", 2)[0];
+					jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+				}
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		jar.forEach((k, v) -> sb.append(sb.length() > 0 ? "; " : "").append(k).append('=').append(v));
+		return sb.toString();
+	}
+
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,8 +37,6 @@ class TaskCompletionBenchmark {
 	static final int WARMUP = Integer.getInteger("warmup", 200);
 
 	static final int CLIENTS = Integer.getInteger("clients", 8);
-
-	private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
 	record Open(String task, String secretary) {
 
@@ -140,10 +136,10 @@ class TaskCompletionBenchmark {
 		List<String[]> sessions = new ArrayList<>();
 		t0 = System.nanoTime();
 		for (Open o : warmSession) {
-			sessions.add(login(base, o.secretary()));
+			sessions.add(BenchmarkApplication.login(base, o.secretary()));
 		}
 		for (Open o : session) {
-			sessions.add(login(base, o.secretary()));
+			sessions.add(BenchmarkApplication.login(base, o.secretary()));
 		}
 		double loginMillis = (System.nanoTime() - t0) / 1e6 / sessions.size();
 		List<Open> sessionTasks = new ArrayList<>(warmSession);
@@ -301,57 +297,6 @@ class TaskCompletionBenchmark {
 			.stream()
 			.map(org.camunda.bpm.engine.task.Task::getId)
 			.toList();
-	}
-
-	/**
-	 * Logs in through the login page and opens Tasklist once; returns the Cookie header
-	 * and the webapps' CSRF token.
-	 */
-	private static String[] login(String base, String user) throws Exception {
-		Response page = BenchmarkApplication.http("GET", base + "/login", null);
-		Matcher m = CSRF_FIELD.matcher(page.body());
-		if (!m.find()) {
-			throw new IllegalStateException("no CSRF token on /login");
-		}
-		String cookies = cookies(page, "");
-		Response login = BenchmarkApplication.http("POST", base + "/login",
-				"username=" + user + "&password=demo&_csrf=" + java.net.URLEncoder.encode(m.group(1), "UTF-8"),
-				"Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies);
-		cookies = cookies(login, cookies);
-		Response tasklist = BenchmarkApplication.http("GET", base + "/camunda/app/tasklist/default/", null, "Cookie",
-				cookies);
-		cookies = cookies(tasklist, cookies);
-		String xsrf = null;
-		for (String c : cookies.split("; ")) {
-			if (c.startsWith("XSRF-TOKEN=")) {
-				xsrf = c.substring("XSRF-TOKEN=".length());
-			}
-		}
-		if (login.status() != 302 || xsrf == null) {
-			throw new IllegalStateException("login of " + user + ": " + login.status() + ", cookies " + cookies);
-		}
-		return new String[] { cookies, xsrf };
-	}
-
-	/** The cookies so far with the response's Set-Cookie headers applied. */
-	private static String cookies(Response response, String cookies) {
-		Map<String, String> jar = new java.util.LinkedHashMap<>();
-		for (String c : cookies.split("; ")) {
-			if (c.contains("=")) {
-				jar.put(c.substring(0, c.indexOf('=')), c.substring(c.indexOf('=') + 1));
-			}
-		}
-		for (Map.Entry<String, List<String>> header : response.headers().entrySet()) {
-			if ("Set-Cookie".equalsIgnoreCase(header.getKey())) {
-				for (String set : header.getValue()) {
-					String pair = set.split(";", 2)[0];
-					jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-				}
-			}
-		}
-		StringBuilder sb = new StringBuilder();
-		jar.forEach((k, v) -> sb.append(sb.length() > 0 ? "; " : "").append(k).append('=').append(v));
-		return sb.toString();
 	}
 
 }
