@@ -15,6 +15,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
@@ -195,6 +196,19 @@ class SecurityConfig {
 						new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * No observations of Spring Security's own: it would wrap each filter of every chain,
+	 * every login and every access decision in a Micrometer observation, for every
+	 * request, ballots and static files included, and nothing reads them. The requests
+	 * themselves are still timed ({@code http.server.requests} at
+	 * {@code /actuator/prometheus}). Measured in docs/benchmarks.md (a ballot's processor
+	 * time, issue 17).
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	/**
