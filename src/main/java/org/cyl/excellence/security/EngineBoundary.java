@@ -247,10 +247,11 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 
 		private void submission(String taskId, Map<String, ?> variables) {
 			String missing = lookup((context) -> {
+				FormFields.TaskForm found = EngineBoundary.this.forms.ofTaskWithForm(context, taskId);
 				if (variables != null && !variables.isEmpty()) {
-					check(EngineBoundary.this.forms.ofTask(context, taskId), variables, List.of());
+					check((found != null) ? found.variables() : null, variables, List.of());
 				}
-				return EngineBoundary.this.forms.missingRequired(context, taskId, variables);
+				return EngineBoundary.this.forms.missingRequired(context, found, variables);
 			});
 			if (missing != null) {
 				throw new BadUserRequestException("“" + missing + "”不能为空");

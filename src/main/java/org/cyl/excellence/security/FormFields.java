@@ -31,7 +31,7 @@ import org.cyl.excellence.engine.FormSchema;
 final class FormFields {
 
 	/** A deployed form as the checks need it: what it submits, what it requires. */
-	private record Form(Set<String> variables, Map<String, String> required) {
+	record Form(Set<String> variables, Map<String, String> required) {
 
 		static final Form NONE = new Form(Set.of(), Map.of());
 
@@ -40,10 +40,21 @@ final class FormFields {
 	private final Map<String, Form> byFormDefinition = new ConcurrentHashMap<>();
 
 	/**
-	 * The fields of the task's form; empty when it has none; null when there is no such
-	 * task (the engine then answers as it does).
+	 * A task and its deployed form, looked up once for all the checks of a submission.
 	 */
-	Set<String> ofTask(CommandContext context, String taskId) {
+	record TaskForm(TaskEntity task, Form form) {
+
+		Set<String> variables() {
+			return this.form.variables();
+		}
+
+	}
+
+	/**
+	 * The task and its form (its form has no fields when there is none); null when there
+	 * is no such task (the engine then answers as it does).
+	 */
+	TaskForm ofTaskWithForm(CommandContext context, String taskId) {
 		if (taskId == null) {
 			return null;
 		}
@@ -52,8 +63,17 @@ final class FormFields {
 			if (task == null) {
 				return null;
 			}
-			return of(context, definitionOf(context, task));
+			return new TaskForm(task, form(context, definitionOf(context, task)));
 		});
+	}
+
+	/**
+	 * The fields of the task's form; empty when it has none; null when there is no such
+	 * task (the engine then answers as it does).
+	 */
+	Set<String> ofTask(CommandContext context, String taskId) {
+		TaskForm found = ofTaskWithForm(context, taskId);
+		return (found != null) ? found.variables() : null;
 	}
 
 	/**
@@ -88,23 +108,17 @@ final class FormFields {
 	 * The form's own {@code required}, checked on the server for every form: a task an
 	 * administrator adds in Modeler has no listener of the application's to check its
 	 * form. A field shown only under a condition, or that only shows a value, is left to
-	 * the application's listeners.
+	 * the application's listeners. Whoever may not work on the task is refused before
+	 * learning which field is missing; when none is, the completion checks who may work
+	 * on the task, as always (not twice).
 	 */
-	String missingRequired(CommandContext context, String taskId, Map<String, ?> variables) {
-		if (taskId == null) {
+	String missingRequired(CommandContext context, TaskForm found, Map<String, ?> variables) {
+		if (found == null) {
 			return null;
 		}
-		TaskEntity task = context.runWithoutAuthorization(() -> context.getTaskManager().findTaskById(taskId));
-		if (task == null) {
-			return null;
-		}
-		// as the completion itself checks, and first: whoever may not work on the task
-		// learns nothing of its form
-		for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
-			checker.checkTaskWork(task);
-		}
-		return context.runWithoutAuthorization(() -> {
-			for (Map.Entry<String, String> field : form(context, definitionOf(context, task)).required().entrySet()) {
+		TaskEntity task = found.task();
+		String missing = context.runWithoutAuthorization(() -> {
+			for (Map.Entry<String, String> field : found.form().required().entrySet()) {
 				if (blank((variables == null) ? null : variables.get(field.getKey()))
 						&& blank(task.getVariable(field.getKey()))) {
 					return field.getValue();
@@ -112,6 +126,12 @@ final class FormFields {
 			}
 			return null;
 		});
+		if (missing != null) {
+			for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+				checker.checkTaskWork(task);
+			}
+		}
+		return missing;
 	}
 
 	private static boolean blank(Object value) {

@@ -154,6 +154,19 @@ class TaskIsolationTests {
 	}
 
 	@Test
+	void whoMayNotWorkOnATaskLearnsNothingOfItsForm() {
+		TestHttp secretaryOfB = TestHttp.basic(this.port, "sec120302", "demo");
+		String a = "/engine-rest/task/" + this.taskOfA.getId();
+		HttpResponse<String> empty = secretaryOfB.postJson(a + "/complete", "{}");
+		assertThat(empty.statusCode()).as("not which field is missing").isEqualTo(403);
+		assertThat(empty.body()).doesNotContain("备注");
+		HttpResponse<String> filled = secretaryOfB.postJson(a + "/complete",
+				"{\"variables\":{\"remark\":{\"value\":\"已完成\"}}}");
+		assertThat(filled.statusCode()).as("nor with every field filled").isEqualTo(403);
+		assertThat(this.taskService.createTaskQuery().taskId(this.taskOfA.getId()).singleResult()).isNotNull();
+	}
+
+	@Test
 	void theSharedFiltersListTheirOwnTasks() {
 		TestHttp secretaryOfA = TestHttp.basic(this.port, "sec120301", "demo");
 		TestHttp secretaryOfB = TestHttp.basic(this.port, "sec120302", "demo");
