@@ -75,6 +75,7 @@ class RequestCostBenchmark {
 		}
 		Map<String, double[]> rates = new LinkedHashMap<>();
 		kinds.keySet().forEach((kind) -> rates.put(kind, new double[ROUNDS]));
+		Map<String, Long> statements = new LinkedHashMap<>();
 		// when each kind ran (for a profile's samples)
 		List<String> times = new ArrayList<>();
 		java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
@@ -83,7 +84,9 @@ class RequestCostBenchmark {
 			int k = 0;
 			for (Map.Entry<String, BenchmarkApplication.Step> kind : kinds.entrySet()) {
 				java.time.Instant start = java.time.Instant.now();
+				StatementCounter.Reading before = StatementCounter.Reading.now();
 				rates.get(kind.getKey())[round] = BenchmarkApplication.rate(REQUESTS, CLIENTS, kind.getValue());
+				statements.merge(kind.getKey(), StatementCounter.Reading.now().since(before).statements(), Long::sum);
 				times.add((k++) + ":" + clock.format(start) + "-" + clock.format(java.time.Instant.now()));
 			}
 		}
@@ -99,8 +102,10 @@ class RequestCostBenchmark {
 			for (double r : kind.getValue()) {
 				each.add(String.format("%.0f", r));
 			}
-			System.out.printf("%-62s %7.0f /s  %.2f of the static file  %.2f ms of the cores each  (rounds: %s)%n",
-					kind.getKey(), rate, rate / staticRate, 2 * 1000 / rate, String.join(", ", each));
+			System.out.printf(
+					"%-62s %7.0f /s  %.2f of the static file  %.2f ms of the cores each  %.1f statements  (rounds: %s)%n",
+					kind.getKey(), rate, rate / staticRate, 2 * 1000 / rate,
+					statements.get(kind.getKey()) / (double) (REQUESTS * ROUNDS), String.join(", ", each));
 		}
 		System.out.println("refused responses: " + refused.get() + "; kinds by number and UTC time (for a profile): "
 				+ String.join(" ", times));
