@@ -64,7 +64,9 @@ import org.springframework.stereotype.Component;
  * conditions, external tasks, incidents, batches, metrics — is for administrators (403).
  * Reading stays with Camunda's authorizations.</li>
  * </ul>
- * Every refusal is thrown before the command runs: nothing is written.
+ * Every refusal is thrown before the command changes anything: nothing is written. A
+ * submission's checks run at the start of the submission's own command, in its
+ * transaction, and read the task once for both; the other checks run before the command.
  */
 @Component
 public class EngineBoundary extends AbstractProcessEnginePlugin {
@@ -111,6 +113,39 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
 	}
 
+	/**
+	 * A task submission whose form checks run first in its own command context (see
+	 * {@code checkedFirst}).
+	 */
+	private final class CheckedSubmission<T> implements Command<T> {
+
+		private final Command<T> submission;
+
+		private final String taskId;
+
+		private final Map<String, ?> variables;
+
+		CheckedSubmission(Command<T> submission, String taskId, Map<String, ?> variables) {
+			this.submission = submission;
+			this.taskId = taskId;
+			this.variables = variables;
+		}
+
+		@Override
+		public T execute(CommandContext context) {
+			FormFields.TaskForm found = EngineBoundary.this.forms.ofTaskWithForm(context, this.taskId);
+			if (this.variables != null && !this.variables.isEmpty()) {
+				check((found != null) ? found.variables() : null, this.variables, List.of());
+			}
+			String missing = EngineBoundary.this.forms.missingRequired(context, found, this.variables);
+			if (missing != null) {
+				throw new BadUserRequestException("“" + missing + "”不能为空");
+			}
+			return this.submission.execute(context);
+		}
+
+	}
+
 	private final class Interceptor extends CommandInterceptor {
 
 		private final ProcessEngineConfigurationImpl configuration;
@@ -142,23 +177,22 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 				if (!administrator) {
 					throw new AuthorizationException("本系统不委托任务，不能交回（resolve）任务；请提交任务的表单");
 				}
-				submission(EngineCommands.completeTaskId(resolve), EngineCommands.completeVariables(resolve));
-				return command;
+				return checkedFirst(command, EngineCommands.completeTaskId(resolve),
+						EngineCommands.completeVariables(resolve));
 			}
 			if (command.getClass() == CompleteTaskCmd.class) {
 				CompleteTaskCmd complete = (CompleteTaskCmd) command;
 				String taskId = EngineCommands.completeTaskId(complete);
 				Map<String, Object> variables = EngineCommands.completeVariables(complete);
-				submission(taskId, variables);
 				// the same as submit-form: the values land where the form's fields are (a
 				// task's own blank inputs), not past them on the process
-				return (Command<T>) new SubmitTaskFormCmd(taskId, variables,
+				return checkedFirst((Command<T>) new SubmitTaskFormCmd(taskId, variables,
 						EngineCommands.completeReturnsVariables(complete),
-						EngineCommands.completeDeserializes(complete));
+						EngineCommands.completeDeserializes(complete)), taskId, variables);
 			}
 			if (command instanceof SubmitTaskFormCmd submit) {
-				submission(EngineCommands.submitTaskId(submit), EngineCommands.submitVariables(submit));
-				return command;
+				return checkedFirst(command, EngineCommands.submitTaskId(submit),
+						EngineCommands.submitVariables(submit));
 			}
 			if (administrator) {
 				return command;
@@ -245,17 +279,14 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 			throw new AuthorizationException(ADMINISTRATORS_ONLY);
 		}
 
-		private void submission(String taskId, Map<String, ?> variables) {
-			String missing = lookup((context) -> {
-				FormFields.TaskForm found = EngineBoundary.this.forms.ofTaskWithForm(context, taskId);
-				if (variables != null && !variables.isEmpty()) {
-					check((found != null) ? found.variables() : null, variables, List.of());
-				}
-				return EngineBoundary.this.forms.missingRequired(context, found, variables);
-			});
-			if (missing != null) {
-				throw new BadUserRequestException("“" + missing + "”不能为空");
-			}
+		/**
+		 * A task submission with its checks run first, in the submission's own command
+		 * context: the task, its variables and its form are read once for both, in one
+		 * transaction. A refusal is thrown before the submission has changed anything,
+		 * and the transaction is rolled back.
+		 */
+		private <T> Command<T> checkedFirst(Command<T> submission, String taskId, Map<String, ?> variables) {
+			return new CheckedSubmission<>(submission, taskId, variables);
 		}
 
 		@SuppressWarnings("unchecked")
