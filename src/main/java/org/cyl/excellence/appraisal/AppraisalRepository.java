@@ -109,13 +109,16 @@ class AppraisalRepository {
 	}
 
 	/** The appraisal a token belongs to, and whether the token was used. */
-	record TokenState(String appraisalId, boolean used) {
+	record TokenState(Appraisal appraisal, boolean used) {
 	}
 
+	/** The token's appraisal and state, in one read (a ballot page's first). */
 	Optional<TokenState> token(String hash) {
-		return this.jdbc.sql("select appraisal_id, used from ballot_token where token_hash = ?")
+		return this.jdbc
+			.sql("select a.*, t.used as token_used from ballot_token t join appraisal a on a.id = t.appraisal_id"
+					+ " where t.token_hash = ?")
 			.param(hash)
-			.query((rs, n) -> new TokenState(rs.getString(1), rs.getBoolean(2)))
+			.query((rs, n) -> new TokenState(APPRAISAL.mapRow(rs, n), rs.getBoolean("token_used")))
 			.optional();
 	}
 

@@ -51,7 +51,7 @@ public class BallotService {
 		if (state.isEmpty()) {
 			return new BallotView(State.UNKNOWN, null, List.of());
 		}
-		Appraisal appraisal = this.appraisals.find(state.get().appraisalId()).orElseThrow();
+		Appraisal appraisal = state.get().appraisal();
 		List<String> items = items(appraisal);
 		if (state.get().used()) {
 			return new BallotView(State.USED, appraisal, items);
