@@ -200,6 +200,26 @@ class TaskIsolationTests {
 	}
 
 	@Test
+	void tasklistsListsEmbedTheDefinitionFromTheSharedCacheAndOnlyTheirOwnTasks() {
+		String definition = this.taskOfA.getProcessDefinitionId();
+		HttpResponse<String> ofA = TestHttp.basic(this.port, "sec120301", "demo")
+			.get("/engine-rest/task", "application/hal+json");
+		assertThat(ofA.statusCode()).isEqualTo(200);
+		assertThat(ofA.body()).contains(this.taskOfA.getId(), "\"processDefinition\"", definition)
+			.doesNotContain(this.taskOfB.getId());
+		org.camunda.bpm.engine.rest.cache.Cache cache = org.camunda.bpm.engine.rest.hal.Hal.getInstance()
+			.getHalRelationCache(org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition.class);
+		assertThat(cache).as("kept for the next list").isNotNull();
+		assertThat(cache.get(definition)).isNotNull();
+		// the next person's list: the definition from the cache, the tasks still their
+		// own
+		HttpResponse<String> ofB = TestHttp.login(this.port, "sec120302", "demo")
+			.get("/camunda/api/engine/engine/default/task", "application/hal+json");
+		assertThat(ofB.statusCode()).isEqualTo(200);
+		assertThat(ofB.body()).contains(this.taskOfB.getId(), definition).doesNotContain(this.taskOfA.getId());
+	}
+
+	@Test
 	void theWebappsApiAppliesTheSameAuthorizations() {
 		TestHttp secretaryOfB = TestHttp.login(this.port, "sec120302", "demo");
 		HttpResponse<String> tasks = secretaryOfB.get("/camunda/api/engine/engine/default/task");
