@@ -118,8 +118,9 @@ class TasklistQueryBenchmark {
 		System.out.println("statistics: " + statistics);
 		System.out.println("memory of this node (the whole application in this JVM) at " + String.format("%,d", open)
 				+ " open tasks: " + BenchmarkApplication.memory());
-		System.out.printf("%-14s %-6s %7s | %-17s %-17s | %-17s %-17s | %s%n", "user", "filter", "sees",
-				"REST list p50/p95", "engine list", "REST count", "engine count", "list/count p95");
+		System.out.printf("%-14s %-6s %7s | %-17s %-17s | %-17s %-17s | %s | %s%n", "user", "filter", "sees",
+				"REST list p50/p95", "engine list", "REST count", "engine count", "list/count p95",
+				"statements per REST list / count");
 
 		String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 		for (String user : List.of(prefix + "s1", prefix + "c", prefix + "g")) {
@@ -144,15 +145,19 @@ class TasklistQueryBenchmark {
 				BenchmarkApplication.Step engineCount = (
 						i) -> sees[0] = as(identity, user, groups, () -> filters.count(filter));
 				double[][] figures = new double[4][];
+				double[] statements = new double[4];
 				BenchmarkApplication.Step[] steps = { restList, engineList, restCount, engineCount };
 				for (int s = 0; s < steps.length; s++) {
 					BenchmarkApplication.latencies(WARMUP, steps[s]);
+					StatementCounter.Reading before = StatementCounter.Reading.now();
 					figures[s] = BenchmarkApplication.latencies(SAMPLES, steps[s]);
+					statements[s] = StatementCounter.Reading.now().since(before).statements() / (double) SAMPLES;
 				}
-				System.out.printf("%-14s %-6s %,7d | %-17s %-17s | %-17s %-17s | %.2f%n", user + roleOf(user, prefix),
-						name, sees[0], p(figures[0]), p(figures[1]), p(figures[2]), p(figures[3]),
-						BenchmarkApplication.percentile(figures[0], 0.95)
-								/ BenchmarkApplication.percentile(figures[2], 0.95));
+				System.out.printf("%-14s %-6s %,7d | %-17s %-17s | %-17s %-17s | %.2f | %.1f / %.1f%n",
+						user + roleOf(user, prefix), name, sees[0], p(figures[0]), p(figures[1]), p(figures[2]),
+						p(figures[3]), BenchmarkApplication.percentile(figures[0], 0.95)
+								/ BenchmarkApplication.percentile(figures[2], 0.95),
+						statements[0], statements[2]);
 			}
 		}
 		System.out.println("(milliseconds; sees: the filter's count for that user)");
