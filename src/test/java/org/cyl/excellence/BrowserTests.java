@@ -397,10 +397,29 @@ class BrowserTests {
 		return driver.findElement(By.cssSelector("input[id*='-" + id + "'], textarea[id*='-" + id + "']"));
 	}
 
-	private void type(String id, String text) {
-		org.openqa.selenium.WebElement input = field(id);
-		input.clear();
-		input.sendKeys(text);
+	/**
+	 * Types into a form-js field until the field holds the text: Tasklist may render the
+	 * start form once more while it loads, which drops what was typed into the first
+	 * rendering.
+	 */
+	private void type(String id, String text) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				org.openqa.selenium.WebElement input = field(id);
+				input.clear();
+				input.sendKeys(text);
+				Thread.sleep(300);
+				if (text.equals(field(id).getAttribute("value"))) {
+					return;
+				}
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException rerendered) {
+				// typed into the rendering that was replaced: again
+			}
+			if (attempt == 5) {
+				assertThat(field(id).getAttribute("value")).as(id).isEqualTo(text);
+			}
+		}
 	}
 
 	/** A form-js select: opened, and the option with that text picked. */
