@@ -55,6 +55,12 @@ public final class StatementCounter implements ApplicationContextInitializer<Con
 
 	}
 
+	/**
+	 * {@code -Dbenchmark.sql=true}: prints every statement prepared, to see what a
+	 * figure's statements are (with a small {@code -Dsamples=}).
+	 */
+	static final boolean SHOW = Boolean.getBoolean("benchmark.sql");
+
 	private static final class Counting extends DelegatingDataSource {
 
 		Counting(DataSource target) {
@@ -77,6 +83,9 @@ public final class StatementCounter implements ApplicationContextInitializer<Con
 		return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(),
 				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 					Object result = invoke(connection, method, args);
+					if (SHOW && method.getName().startsWith("prepare") && args != null && args.length > 0) {
+						System.out.println("[sql] " + String.valueOf(args[0]).replaceAll("\\s+", " "));
+					}
 					if (result instanceof Statement statement) {
 						return countingStatement(statement);
 					}
