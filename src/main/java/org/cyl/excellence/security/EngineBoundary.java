@@ -114,8 +114,10 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 	}
 
 	/**
-	 * A task submission whose form checks run first in its own command context (see
-	 * {@code checkedFirst}).
+	 * A task submission with its form checks run first, in the submission's own command
+	 * context: the task, its variables and its form are read once for both, in one
+	 * transaction. A refusal is thrown before the submission has changed anything, and
+	 * the transaction is rolled back.
 	 */
 	private final class CheckedSubmission<T> implements Command<T> {
 
@@ -177,7 +179,7 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 				if (!administrator) {
 					throw new AuthorizationException("本系统不委托任务，不能交回（resolve）任务；请提交任务的表单");
 				}
-				return checkedFirst(command, EngineCommands.completeTaskId(resolve),
+				return new CheckedSubmission<>(command, EngineCommands.completeTaskId(resolve),
 						EngineCommands.completeVariables(resolve));
 			}
 			if (command.getClass() == CompleteTaskCmd.class) {
@@ -186,12 +188,12 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 				Map<String, Object> variables = EngineCommands.completeVariables(complete);
 				// the same as submit-form: the values land where the form's fields are (a
 				// task's own blank inputs), not past them on the process
-				return checkedFirst((Command<T>) new SubmitTaskFormCmd(taskId, variables,
+				return new CheckedSubmission<>((Command<T>) new SubmitTaskFormCmd(taskId, variables,
 						EngineCommands.completeReturnsVariables(complete),
 						EngineCommands.completeDeserializes(complete)), taskId, variables);
 			}
 			if (command instanceof SubmitTaskFormCmd submit) {
-				return checkedFirst(command, EngineCommands.submitTaskId(submit),
+				return new CheckedSubmission<>(command, EngineCommands.submitTaskId(submit),
 						EngineCommands.submitVariables(submit));
 			}
 			if (administrator) {
@@ -277,16 +279,6 @@ public class EngineBoundary extends AbstractProcessEnginePlugin {
 				throw new AuthorizationException("账号、组和权限来自组织信息，只有系统管理员可以修改");
 			}
 			throw new AuthorizationException(ADMINISTRATORS_ONLY);
-		}
-
-		/**
-		 * A task submission with its checks run first, in the submission's own command
-		 * context: the task, its variables and its form are read once for both, in one
-		 * transaction. A refusal is thrown before the submission has changed anything,
-		 * and the transaction is rolled back.
-		 */
-		private <T> Command<T> checkedFirst(Command<T> submission, String taskId, Map<String, ?> variables) {
-			return new CheckedSubmission<>(submission, taskId, variables);
 		}
 
 		@SuppressWarnings("unchecked")

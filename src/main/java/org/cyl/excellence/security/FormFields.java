@@ -31,7 +31,7 @@ import org.cyl.excellence.engine.FormSchema;
 final class FormFields {
 
 	/** A deployed form as the checks need it: what it submits, what it requires. */
-	record Form(Set<String> variables, Map<String, String> required) {
+	private record Form(Set<String> variables, Map<String, String> required) {
 
 		static final Form NONE = new Form(Set.of(), Map.of());
 

@@ -106,11 +106,11 @@ class LoginThrottle {
 		while (true) {
 			Instant now = this.clock.instant();
 			forgetOld(now);
-			Duration wait = wait(user, from, now, false);
+			Duration wait = delay(user, from, now, false);
 			if (!wait.isZero()) {
 				return wait;
 			}
-			Duration withPending = wait(user, from, now, true);
+			Duration withPending = delay(user, from, now, true);
 			if (withPending.isZero()) {
 				this.pendingByAddress.merge(from, 1, Integer::sum);
 				this.pendingByAccount.merge(user, 1, Integer::sum);
@@ -165,7 +165,7 @@ class LoginThrottle {
 	 * How long {@code from} waits before an attempt on {@code user}: with the attempts
 	 * being checked counted as failures, or without.
 	 */
-	private Duration wait(String user, String from, Instant now, boolean withPending) {
+	private Duration delay(String user, String from, Instant now, boolean withPending) {
 		// an attempt being checked counts as a failure at this moment
 		int fromAddress = withPending ? pending(this.pendingByAddress, from) : 0;
 		int onAccount = withPending ? pending(this.pendingByAccount, user) : 0;
