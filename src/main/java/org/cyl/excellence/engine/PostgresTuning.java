@@ -3,6 +3,7 @@ package org.cyl.excellence.engine;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -24,7 +25,14 @@ import org.springframework.stereotype.Component;
  * for data in memory or on SSD (application-postgres.yaml), it looks each task's grants
  * up in the index. On every start, on PostgreSQL 14 or later: creates the expression
  * statistics if missing (and analyses the table once), and warns when autovacuum is off —
- * without it the statistics never follow the growing tables. Does nothing on H2.
+ * without it the statistics never follow the growing tables.
+ * <p>
+ * It also creates, if missing, the {@link #INDEXES} from which the task queries as
+ * {@link TaskListQueries} writes them find a person's grants and their groups' tasks
+ * without reading the tables themselves (index-only scans): a committee that sees 30,000
+ * tasks otherwise reads 30,000 scattered rows of each table for every list and every
+ * count (docs/benchmarks.md). Each costs an index entry per grant or candidate link
+ * written. Does nothing on H2.
  */
 @Component
 class PostgresTuning implements SmartInitializingSingleton {
@@ -32,6 +40,18 @@ class PostgresTuning implements SmartInitializingSingleton {
 	private static final Logger log = LoggerFactory.getLogger(PostgresTuning.class);
 
 	static final String STATISTICS = "act_ru_authorization_perms";
+
+	/** Name and definition of the indexes for Tasklist's queries. */
+	static final Map<String, String> INDEXES = Map.of(
+			// a group's grants: the resource type, the type (grant, not revoke), the
+			// permissions and the resource
+			"excellence_auth_group_grants",
+			"act_ru_authorization (group_id_, resource_type_, type_) include (perms_, resource_id_)",
+			// the same for a person's own grants (an assignee's, '*')
+			"excellence_auth_user_grants",
+			"act_ru_authorization (user_id_, resource_type_, type_) include (perms_, resource_id_)",
+			// the tasks offered to a group
+			"excellence_ident_lnk_group_task", "act_ru_identitylink (group_id_, type_, task_id_)");
 
 	private final DataSource dataSource;
 
@@ -62,6 +82,16 @@ class PostgresTuning implements SmartInitializingSingleton {
 			this.jdbc.sql("analyze act_ru_authorization").update();
 			log.info("Created statistics {} on ACT_RU_AUTHORIZATION's permission bits", STATISTICS);
 		}
+		INDEXES.forEach((name, definition) -> {
+			if (this.jdbc.sql("select count(*) from pg_indexes where indexname = ?")
+				.param(name)
+				.query(Long.class)
+				.single() == 0) {
+				long start = System.nanoTime();
+				this.jdbc.sql("create index if not exists " + name + " on " + definition).update();
+				log.info("Created index {} on {} in {} ms", name, definition, (System.nanoTime() - start) / 1_000_000);
+			}
+		});
 		if ("off".equals(this.jdbc.sql("show autovacuum").query(String.class).single())) {
 			log.warn("PostgreSQL's autovacuum is off: the planner's statistics will not follow the growing task"
 					+ " tables, and Tasklist's queries slow down to seconds. Turn it on (the default), or ANALYZE"

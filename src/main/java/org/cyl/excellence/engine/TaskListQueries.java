@@ -26,6 +26,18 @@ import org.springframework.stereotype.Component;
  * the planner starts from the group's links. The authorization check, the sorting and the
  * paging stay Camunda's.
  * <p>
+ * The authorization check is rewritten too ({@link #authorizationRewrite}), in every task
+ * query and count that has it. Camunda joins every task found with the person's grants on
+ * {@code AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*')} and keeps the tasks with a match:
+ * an {@code IN} over three columns, which PostgreSQL can only answer by probing the
+ * grants once per task, reading the grants on {@code '*'} each time (a 团委 member who sees
+ * 30,000 tasks: 30,000 probes, 0.9–1.3 s for the count alone). The person's grants are
+ * now read once, into a {@code WITH} of their resource ids, and each task kept if its id,
+ * its process definition's key or {@code '*'} is among them: two joins on equality and
+ * one look for {@code '*'}, which the planner can hash. The same grants, the same tasks;
+ * the parameters stay in their order, because the grants' are the first of the statement
+ * and the {@code WITH} comes first.
+ * <p>
  * Only the exact shapes below are rewritten; anything else — another query, a future
  * engine that writes them differently — runs as Camunda wrote it ({@link #rewrite}
  * answers null). {@code TaskListQueriesTests} fails if the shared filters' SQL stops
@@ -46,6 +58,9 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	/** One or more parameters: the person's groups. */
 	private static final String GROUPS = "(\\? (?:, \\? )*)";
 
+	/** The same, in their parentheses. */
+	private static final String GROUPS_IN = "(\\( \\? (?:, \\? )*\\))";
+
 	/** 我的待办: assigned to me, or unassigned and offered to one of my groups. */
 	private static final Pattern MINE = Pattern
 		.compile(Pattern.quote("and ( 1 = 1 and RES.ASSIGNEE_ = ? or ( RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate'"
@@ -63,6 +78,29 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 
 	/** Any other use of the identity links' alias: then nothing is rewritten. */
 	private static final Pattern LINK_ALIAS = Pattern.compile("\\bI\\.");
+
+	/** Camunda's join of the tasks with the person's grants (authorization checks on). */
+	private static final String GRANTS_JOIN = " inner join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE ";
+
+	private static final String GRANTS_ON = " ) AUTH ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))";
+
+	private static final String GRANTED = "(AUTH.RESOURCE_ID_ IS NOT NULL)";
+
+	/**
+	 * The grants' conditions: global or granted (not revoked), to the person or '*' (1),
+	 * or to one of the person's groups (2), and the permissions checked (3).
+	 */
+	private static final Pattern GRANTS = Pattern.compile(Pattern.quote("A.TYPE_ < 2 AND ( A.USER_ID_ in ")
+			+ "(\\( \\?, '\\*'\\))(?: OR A\\.GROUP_ID_ IN " + GROUPS_IN + ")? \\) AND (\\(.*\\))");
+
+	/** A column of the grants. */
+	private static final Pattern GRANTS_COLUMN = Pattern.compile("\\bA\\.(\\w+)");
+
+	/** The grants' columns the rewrite selects, for the permission checks. */
+	private static final Set<String> CHECKED_COLUMNS = Set.of("RESOURCE_ID_", "RESOURCE_TYPE_", "PERMS_");
+
+	/** Any other use of the grants' alias (a second check, a revoke): left alone. */
+	private static final Pattern GRANTS_ALIAS = Pattern.compile("\\bAUTH\\d*\\.");
 
 	private final AtomicLong rewritten = new AtomicLong();
 
@@ -84,6 +122,72 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	 */
 	static String rewrite(String sql) {
 		String s = WHITESPACE.matcher(sql).replaceAll(" ");
+		String links = linksRewrite(s);
+		String grants = authorizationRewrite((links != null) ? links : s);
+		return (grants != null) ? grants : links;
+	}
+
+	/**
+	 * The authorization check of a task query as a {@code WITH} of the person's granted
+	 * resource ids, or null where the SQL does not hold Camunda's check in the shape
+	 * above. The grants' conditions are kept word for word, but {@code A.TYPE_ < 2}
+	 * (global and grant, not revoke) is written {@code A.TYPE_ in ( 0 , 1 )}, so that
+	 * PostgreSQL can find a person's and a group's grants through Camunda's unique
+	 * indexes, which start with the type.
+	 */
+	static String authorizationRewrite(String s) {
+		int join = s.indexOf(GRANTS_JOIN);
+		if (join < 0 || s.indexOf(GRANTS_JOIN, join + 1) >= 0 || s.lastIndexOf('?', join) >= 0) {
+			return null;
+		}
+		int on = s.indexOf(GRANTS_ON, join);
+		int granted = s.indexOf(GRANTED, on + 1);
+		if (on < 0 || granted < 0 || s.indexOf(GRANTED, granted + 1) >= 0) {
+			return null;
+		}
+		Matcher grants = GRANTS.matcher(s.substring(join + GRANTS_JOIN.length(), on));
+		if (!grants.matches() || !enclosed(grants.group(3)) || !checksOnly(grants.group(3))) {
+			return null;
+		}
+		String rest = s.substring(0, join)
+				+ " left join ( select distinct G.RESOURCE_ID_ from AUTH_GRANTS G ) AUTH_T on AUTH_T.RESOURCE_ID_ = RES.ID_"
+				+ " left join ( select distinct D1.ID_ from ACT_RE_PROCDEF D1 inner join AUTH_GRANTS G"
+				+ " on G.RESOURCE_ID_ = D1.KEY_ ) AUTH_D on AUTH_D.ID_ = D.ID_"
+				+ s.substring(on + GRANTS_ON.length(), granted)
+				+ "( exists ( select 1 from AUTH_GRANTS G where G.RESOURCE_ID_ = '*' )"
+				+ " or AUTH_T.RESOURCE_ID_ is not null or AUTH_D.ID_ is not null )"
+				+ s.substring(granted + GRANTED.length());
+		if (GRANTS_ALIAS.matcher(rest).find()) {
+			return null;
+		}
+		String columns = "RESOURCE_ID_, A1.RESOURCE_TYPE_, A1.PERMS_ from ACT_RU_AUTHORIZATION A1 where A1.TYPE_ in ( 0 , 1 )";
+		String byGroup = (grants.group(2) != null)
+				? " union all select A1." + columns + " and A1.GROUP_ID_ IN " + grants.group(2) : "";
+		return "with AUTH_GRANTS as ( select A.RESOURCE_ID_ from ( select A1." + columns + " and A1.USER_ID_ in "
+				+ grants.group(1) + byGroup + " ) A where " + grants.group(3) + " ) " + rest.stripLeading();
+	}
+
+	/** Whether the permission checks use only the columns the rewrite selects. */
+	private static boolean checksOnly(String checks) {
+		return GRANTS_COLUMN.matcher(checks).results().allMatch((m) -> CHECKED_COLUMNS.contains(m.group(1)));
+	}
+
+	/**
+	 * Whether the SQL is one expression in parentheses: "( … )", not "( … ) OR ( … )".
+	 */
+	private static boolean enclosed(String sql) {
+		int depth = 0;
+		for (int i = 0; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			depth += (c == '(') ? 1 : (c == ')') ? -1 : 0;
+			if (depth == 0 && i < sql.length() - 1) {
+				return false;
+			}
+		}
+		return sql.startsWith("(") && depth == 0;
+	}
+
+	private static String linksRewrite(String s) {
 		if (!s.contains(LINK_JOIN)) {
 			return null;
 		}

@@ -126,6 +126,38 @@ class PostgresTests {
 		assertThat(engine.getIdentityService().createUserQuery().userId("sec120101").count()).isEqualTo(1);
 	}
 
+	/**
+	 * Tasklist's task queries as PostgreSQL runs them, rewritten (TaskListQueries, with
+	 * the indexes of PostgresTuning): a campaign's branches at their first tasks, one of
+	 * them claimed; every filter and a plain task query of the secretaries, the
+	 * committees, the reviewer, a manager and the administrator list exactly what each
+	 * may read.
+	 */
+	@Test
+	void taskListsShowExactlyWhatEachPersonMayRead() {
+		assertThat(jdbc.sql("select count(*) from pg_indexes where indexname in (:names)")
+			.param("names", PostgresTuning.INDEXES.keySet())
+			.query(Long.class)
+			.single()).isEqualTo(PostgresTuning.INDEXES.size());
+		String prefix = prefix();
+		support.organization(prefix, 3);
+		ProcessInstance campaign = support.startCampaign(prefix + "c", CampaignTestSupport.plan(1));
+		support.complete(support.task(campaign.getId(), "Task_ApprovePlan"), Map.of("planDecision", "approve"));
+		support.runJobs(campaign.getId());
+		// B1's first task claimed by its secretary, B2's offered to its secretaries
+		for (int b = 1; b <= 2; b++) {
+			Task first = support.taskService.createTaskQuery()
+				.taskCandidateGroup("org" + prefix + "B" + b + "secretary")
+				.includeAssignedTasks()
+				.singleResult();
+			support.taskService.setAssignee(first.getId(), (b == 1) ? prefix + "s1" : null);
+		}
+		int readable = TaskListQueriesTests.filtersListExactlyWhatTheGrantsAllow(context.getBean(ProcessEngine.class),
+				List.of(prefix + "s1", prefix + "s2", prefix + "c", prefix + "g", prefix + "h", prefix + "p", "manager",
+						"admin"));
+		assertThat(readable).as("the people above may read tasks").isGreaterThanOrEqualTo(3);
+	}
+
 	@Test
 	void fanOutStartsEveryBranchOnceEvenWhenAChunkRunsTwiceAtOnce() throws Exception {
 		String prefix = prefix();

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.cyl.excellence.engine.BenchmarkApplication.Response;
 import org.junit.jupiter.api.Test;
@@ -124,12 +123,7 @@ class TasklistQueryBenchmark {
 
 		String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
 		for (String user : List.of(prefix + "s1", prefix + "c", prefix + "g")) {
-			List<String> groups = identity.createGroupQuery()
-				.groupMember(user)
-				.list()
-				.stream()
-				.map(Group::getId)
-				.toList();
+			List<String> groups = TaskListQueriesTests.groupsOf(identity, user);
 			String auth = BenchmarkApplication.basic(user, "demo");
 			for (String name : FILTERS) {
 				String filter = filters.createFilterQuery().filterName(name).singleResult().getId();
