@@ -5,8 +5,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Session;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 import org.springframework.stereotype.Component;
@@ -34,24 +32,7 @@ public class AuthorizationQueries extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<SessionFactory> factories = new ArrayList<>();
-		if (configuration.getCustomSessionFactories() != null) {
-			factories.addAll(configuration.getCustomSessionFactories());
-		}
-		factories.add(new SessionFactory() {
-
-			@Override
-			public Class<?> getSessionType() {
-				return AuthorizationManager.class;
-			}
-
-			@Override
-			public Session openSession() {
-				return new UnfilteredGroupsAuthorizationManager();
-			}
-
-		});
-		configuration.setCustomSessionFactories(factories);
+		SessionFactories.replace(configuration, AuthorizationManager.class, UnfilteredGroupsAuthorizationManager::new);
 		if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_AUTO
 			.equals(configuration.getAuthorizationCheckRevokes())) {
 			configuration.setAuthorizationCheckRevokes(ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER);
