@@ -127,11 +127,13 @@ class PostgresTests {
 	}
 
 	/**
-	 * Tasklist's task queries as PostgreSQL runs them, rewritten (TaskListQueries, with
-	 * the indexes of PostgresTuning): a campaign's branches at their first tasks, one of
-	 * them claimed; every filter and a plain task query of the secretaries, the
-	 * committees, the reviewer, a manager and the administrator list exactly what each
-	 * may read.
+	 * Tasklist's task queries as PostgreSQL runs them, rewritten (TaskListQueries: the
+	 * authorization check is rewritten on PostgreSQL only; with the indexes of
+	 * PostgresTuning): a campaign's branches at their first tasks, one of them claimed,
+	 * one whose grants were withdrawn, a secretary allowed every task of the definition
+	 * by its key; every filter and a plain task query of the secretaries, the committees,
+	 * the reviewer, a manager and the administrator list exactly what each may read
+	 * (TaskListQueriesTests#filtersListExactlyWhatTheGrantsAllow).
 	 */
 	@Test
 	void taskListsShowExactlyWhatEachPersonMayRead() {
@@ -152,9 +154,40 @@ class PostgresTests {
 				.singleResult();
 			support.taskService.setAssignee(first.getId(), (b == 1) ? prefix + "s1" : null);
 		}
-		int readable = TaskListQueriesTests.filtersListExactlyWhatTheGrantsAllow(context.getBean(ProcessEngine.class),
-				List.of(prefix + "s1", prefix + "s2", prefix + "c", prefix + "g", prefix + "h", prefix + "p", "manager",
-						"admin"));
+		// B3's task offered, but its grants withdrawn: its secretaries may not read it;
+		// B2's secretary may read every task of the branches' definition by its key
+		ProcessEngine engine = context.getBean(ProcessEngine.class);
+		org.camunda.bpm.engine.AuthorizationService authorizations = engine.getAuthorizationService();
+		Task withdrawn = support.taskService.createTaskQuery()
+			.taskCandidateGroup("org" + prefix + "B3secretary")
+			.includeAssignedTasks()
+			.singleResult();
+		support.taskService.setAssignee(withdrawn.getId(), null);
+		authorizations.createAuthorizationQuery()
+			.resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+			.resourceId(withdrawn.getId())
+			.list()
+			.forEach((grant) -> authorizations.deleteAuthorization(grant.getId()));
+		org.camunda.bpm.engine.authorization.Authorization byKey = authorizations
+			.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+		byKey.setUserId(prefix + "s2");
+		byKey.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+		byKey.setResourceId(
+				engine.getRepositoryService().getProcessDefinition(withdrawn.getProcessDefinitionId()).getKey());
+		byKey.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK);
+		authorizations.saveAuthorization(byKey);
+		int readable = TaskListQueriesTests.filtersListExactlyWhatTheGrantsAllow(engine,
+				List.of(prefix + "s1", prefix + "s2", prefix + "s3", prefix + "c", prefix + "g", prefix + "h",
+						prefix + "p", "manager", "admin"));
+		engine.getIdentityService()
+			.setAuthentication(prefix + "s3",
+					TaskListQueriesTests.groupsOf(engine.getIdentityService(), prefix + "s3"));
+		try {
+			assertThat(support.taskService.createTaskQuery().taskId(withdrawn.getId()).count()).isZero();
+		}
+		finally {
+			engine.getIdentityService().clearAuthentication();
+		}
 		assertThat(readable).as("the people above may read tasks").isGreaterThanOrEqualTo(3);
 	}
 

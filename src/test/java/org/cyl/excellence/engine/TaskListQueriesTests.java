@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shared filters' SQL is rewritten ({@link TaskListQueries}) — each list and each
  * count — and lists exactly the tasks the plain conditions give, computed here with
- * queries the rewrite leaves alone; with the authorization check rewritten, every task
- * query lists exactly what Camunda's AuthorizationService says the person may read.
- * TaskIsolationTests walks the same filters over REST, claims and reassignments included.
+ * queries the rewrite leaves alone, and every task query lists exactly what Camunda's
+ * AuthorizationService says the person may read. The authorization check is rewritten on
+ * PostgreSQL only: PostgresTests runs the same comparison there. TaskIsolationTests walks
+ * the same filters over REST, claims and reassignments included.
  */
 @ApplicationTest
 class TaskListQueriesTests {
@@ -110,6 +111,13 @@ class TaskListQueriesTests {
 		// then the filter's
 		assertThat(rewritten.replaceAll("[^?]", "")).isEqualTo(CHECKED.replaceAll("[^?]", ""));
 		assertThat(rewritten.indexOf("BITAND")).isLessThan(rewritten.indexOf("ASSIGNEE_ = ?"));
+		// the tasks joined with their definitions only: no task twice, no distinct;
+		// with any other join, the distinct stays
+		assertThat(rewritten).contains("select count(RES.ID_ ) from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D");
+		assertThat(TaskListQueries.rewrite(CHECKED.replace("inner join ACT_RE_PROCDEF D",
+				"inner join ACT_RU_EXECUTION E on RES.PROC_INST_ID_ = E.ID_ inner join ACT_RE_PROCDEF D")))
+			.contains("select count(distinct RES.ID_ )");
+		assertThat(TaskListQueries.rewrite(MINE)).contains("select distinct RES.ID_");
 		// without groups
 		assertThat(TaskListQueries
 			.authorizationRewrite(CHECKED.replace(" OR A.GROUP_ID_ IN ( ? , ? )", "").replaceAll("\\s+", " ")))
