@@ -176,9 +176,9 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 		String where = s.substring(on + GRANTS_ON.length(), granted);
 		if (select.endsWith(ONLY_DEFINITION) && select.indexOf(" join ") == select.lastIndexOf(" join ")
 				&& where.startsWith(" WHERE ")) {
-			// every join below finds at most one row per task: the task's definition by
-			// its key, and two sets without duplicates; so nothing repeats a task, and
-			// the distinct would only sort every visible task once more
+			// every join finds at most one row per task: the task's definition by its
+			// primary key, and two sets without duplicates; so nothing repeats a task,
+			// and the distinct would only sort every visible task once more
 			select = select.startsWith(DISTINCT_LIST) ? "select RES." + select.substring(DISTINCT_LIST.length())
 					: select.startsWith(DISTINCT_COUNT)
 							? "select count(RES.ID_ )" + select.substring(DISTINCT_COUNT.length()) : select;
