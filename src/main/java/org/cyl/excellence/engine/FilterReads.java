@@ -1,14 +1,8 @@
 package org.cyl.excellence.engine;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -18,61 +12,35 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A list of a Tasklist filter ({@code POST /filter/{id}/list}, HAL) reads the filter
  * three times — for the resource, for the list and for the count, each a command of its
  * own — and checks each time that the person may read it: six of a branch secretary's
  * twelve statements per list (docs/benchmarks.md, "what a request costs"). Within one
- * request to {@code /engine-rest} or {@code /camunda/api}, a filter read once, its READ
- * check passed, is given again from the request's own copy to the same person: the
- * request that read it a moment before. Nothing outlives the request, so a filter changed
- * or a grant withdrawn counts from the next request on, as before; a refused read is not
- * kept (the next read checks and refuses again). Every read gets a fresh copy, so a
- * caller that changes its filter (an update) changes nothing kept.
+ * HTTP request, a filter read once, its READ check passed, is given again from the
+ * request's own copy to the same person: the request that read it a moment before.
+ * Nothing outlives the request, so a filter changed or a grant withdrawn counts from the
+ * next request on, as before; a refused read is not kept (the next read checks and
+ * refuses again). Every read gets a fresh copy, so a caller that changes its filter (an
+ * update) changes nothing kept.
  */
 @Component
 public class FilterReads extends AbstractProcessEnginePlugin {
 
-	/** The filters read in the current request, by person and filter id. */
-	private static final ThreadLocal<Map<String, FilterEntity>> REQUEST = new ThreadLocal<>();
+	/**
+	 * The request attribute of the filters read in the request, by person and filter id.
+	 */
+	private static final String REQUEST = FilterReads.class.getName() + ".read";
 
 	private static final AtomicLong READS = new AtomicLong();
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
 		SessionFactories.replace(configuration, FilterManager.class, RequestFilterManager::new);
-	}
-
-	@Bean
-	@ConditionalOnWebApplication
-	FilterRegistrationBean<OncePerRequestFilter> filterReadsFilter() {
-		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new OncePerRequestFilter() {
-
-					@Override
-					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-							FilterChain chain) throws ServletException, IOException {
-						REQUEST.set(new HashMap<>());
-						try {
-							chain.doFilter(request, response);
-						}
-						finally {
-							REQUEST.remove();
-						}
-					}
-
-				});
-		registration.setName("camunda-filter-reads");
-		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
 	}
 
 	/** How many filters were read from the database since the start (for the tests). */
@@ -88,7 +56,7 @@ public class FilterReads extends AbstractProcessEnginePlugin {
 
 		@Override
 		public FilterEntity findFilterById(String filterId) {
-			Map<String, FilterEntity> read = REQUEST.get();
+			Map<String, FilterEntity> read = readInThisRequest();
 			String person = person();
 			if (read == null || filterId == null || person == null) {
 				READS.incrementAndGet();
@@ -105,6 +73,24 @@ public class FilterReads extends AbstractProcessEnginePlugin {
 				read.put(key, copy(filter));
 			}
 			return filter;
+		}
+
+		/**
+		 * The filters read in the current HTTP request (Spring's request attributes, set
+		 * for every request); null outside one.
+		 */
+		@SuppressWarnings("unchecked")
+		private static Map<String, FilterEntity> readInThisRequest() {
+			RequestAttributes request = RequestContextHolder.getRequestAttributes();
+			if (request == null) {
+				return null;
+			}
+			Object read = request.getAttribute(REQUEST, RequestAttributes.SCOPE_REQUEST);
+			if (read == null) {
+				read = new HashMap<String, FilterEntity>();
+				request.setAttribute(REQUEST, read, RequestAttributes.SCOPE_REQUEST);
+			}
+			return (Map<String, FilterEntity>) read;
 		}
 
 		/** The person the command runs for, with their groups; null without one. */
