@@ -3,10 +3,18 @@ package org.cyl.excellence.memberappraisal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ProcessTest;
 import org.cyl.excellence.organization.FanOutTestSupport;
@@ -15,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +55,9 @@ class MemberAppraisalProcessTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	String prefix;
 
@@ -168,6 +181,74 @@ class MemberAppraisalProcessTests {
 		assertThatThrownBy(() -> start(this.prefix + "g", MemberAppraisalTestSupport.launch()))
 			.isInstanceOf(ProcessEngineException.class)
 			.hasMessageContaining("已发起过");
+	}
+
+	/**
+	 * The 团总支 and its 团委 launch the same year, and their chunks run at the same moment on
+	 * two nodes: neither sees the other's uncommitted start of a branch. The database
+	 * keeps a branch's appraisal once a year (member_appraisal_branch_once_a_year): the
+	 * 团委's chunk waits for the 团总支's and then fails, and taken up again it skips the
+	 * branches already started. Each branch has one appraisal, one sheet.
+	 */
+	@Test
+	void aBranchIsAppraisedOnceAYearWhenBothCommitteesLaunchAtTheSameMoment() throws Exception {
+		ProcessInstance generalBranch = start(this.prefix + "g", MemberAppraisalTestSupport.launch());
+		ProcessInstance committee = start(this.prefix + "c", MemberAppraisalTestSupport.launch());
+		this.fanOut.runOnly(generalBranch.getId(), CHUNK + "#multiInstanceBody");
+		this.fanOut.runOnly(committee.getId(), CHUNK + "#multiInstanceBody");
+		Job first = this.fanOut.jobs(generalBranch.getId(), CHUNK).get(0);
+		Job second = this.fanOut.jobs(committee.getId(), CHUNK).get(0);
+
+		CountDownLatch firstRan = new CountDownLatch(1);
+		CountDownLatch commitFirst = new CountDownLatch(1);
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> firstRun = threads
+				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+					this.fanOut.run(first);
+					firstRan.countDown();
+					await(commitFirst);
+				}));
+			assertThat(firstRan.await(60, TimeUnit.SECONDS)).isTrue();
+			Future<?> secondRun = threads.submit(() -> this.fanOut.run(second));
+			// the second waits for the first's branches, or gives up waiting; without the
+			// database's key it would start them again, seeing none
+			try {
+				secondRun.get(2, TimeUnit.SECONDS);
+			}
+			catch (TimeoutException | ExecutionException ex) {
+				// waiting, or failed: both end in the assertions below
+			}
+			commitFirst.countDown();
+			firstRun.get(60, TimeUnit.SECONDS);
+			assertThatThrownBy(() -> secondRun.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+		}
+		finally {
+			commitFirst.countDown();
+			threads.shutdown();
+		}
+		assertThat(branchInstances()).as("processes ever started").isEqualTo(2);
+		// taken up again, as the job executor retries it: the branches are skipped
+		this.fanOut.run(this.fanOut.jobs(committee.getId(), CHUNK).get(0));
+		this.appraisals.support.runJobs(committee.getId());
+		this.appraisals.support.runJobs(generalBranch.getId());
+		assertThat(committee).isEnded();
+		assertThat(generalBranch).isEnded();
+		assertThat(branchInstances()).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				select count(*) from member_appraisal_branch b join member_appraisal a on a.id = b.appraisal_id
+				where a.committee_code in (?, ?)""").params(this.prefix, this.prefix + "G").query(Long.class).single())
+			.isEqualTo(2);
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
