@@ -30,7 +30,9 @@ import org.springframework.core.io.ClassPathResource;
  * through the engine's FilterService with that user's authentication set, in the same
  * run. On PostgreSQL where the test server answers, else H2. Prints a table; no timed
  * assertion. {@code -Droles=s1,c} measures only the secretary and the 团委 member (the
- * default {@code s1,c,g}: the 团总支 member too, who sees nine tenths of the tasks).
+ * default {@code s1,r,c,g}: also a committee that sees {@code -DcommitteeTasks} (3,000)
+ * of them, the share the real models offer a large 团委, and the 团总支 member, who sees nine
+ * tenths of the tasks).
  */
 class TasklistQueryBenchmark {
 
@@ -123,7 +125,12 @@ class TasklistQueryBenchmark {
 				"statements per REST list / count");
 
 		String sorting = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}]}";
-		for (String role : System.getProperty("roles", "s1,c,g").split(",")) {
+		String roles = System.getProperty("roles", "s1,r,c,g");
+		if (roles.contains("r")) {
+			String added = committeeOfItsBranches(app, prefix);
+			System.out.println(added);
+		}
+		for (String role : roles.split(",")) {
 			String user = prefix + role;
 			List<String> groups = TaskListQueriesTests.groupsOf(identity, user);
 			String auth = BenchmarkApplication.basic(user, "demo");
@@ -162,7 +169,50 @@ class TasklistQueryBenchmark {
 	}
 
 	private static String roleOf(String user, String prefix) {
-		return user.endsWith("s1") ? " 支书" : user.endsWith("c") ? " 团委" : " 团总支";
+		return user.endsWith("s1") ? " 支书" : user.endsWith("r") ? " 团委" : user.endsWith("c") ? " 团委" : " 团总支";
+	}
+
+	/**
+	 * The committee {@code <prefix>r} as the real models offer tasks (BranchStart: a
+	 * branch's 审核承诺 and 团委点评 go to the committee directly above it; 推优入党 and 述职 to the
+	 * committee that launched them, for its subtree): the tasks of the first branches (by
+	 * code) of the 团委 {@code <prefix>c}, {@code -DcommitteeTasks} (3,000) of them, also
+	 * offered to the group of a committee of its own, with one member. Added once to a
+	 * kept database (the engine's own {@code addCandidateGroup}, which writes the group's
+	 * grant on each task as for any candidate group).
+	 */
+	private static String committeeOfItsBranches(BenchmarkApplication app, String prefix) throws Exception {
+		IdentityService identity = app.bean(IdentityService.class);
+		TaskService tasks = app.bean(TaskService.class);
+		String user = prefix + "r";
+		String group = "org" + prefix + "Rcommittee";
+		if (identity.createUserQuery().userId(user).count() > 0) {
+			return "committee " + user + ": kept from an earlier run";
+		}
+		int wanted = Integer.getInteger("committeeTasks", 3000);
+		List<String> ids = app.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("""
+					select c.task_id_ from act_ru_identitylink c
+					join act_ru_identitylink s on s.task_id_ = c.task_id_ and s.type_ = 'candidate' and s.group_id_ like ?
+					where c.type_ = 'candidate' and c.group_id_ = ? order by s.group_id_, c.task_id_""")
+			.params("org" + prefix + "B%secretary", "org" + prefix + "committee")
+			.query(String.class)
+			.list();
+		List<String> offered = ids.subList(0, Math.min(wanted, ids.size()));
+		long t0 = System.nanoTime();
+		BenchmarkApplication.rate(offered.size(), THREADS, (k) -> tasks.addCandidateGroup(offered.get(k), group));
+		var g = identity.newGroup(group);
+		g.setName("测试团委R");
+		g.setType("committee");
+		identity.saveGroup(g);
+		var u = identity.newUser(user);
+		u.setFirstName("团委委员");
+		u.setLastName("R");
+		u.setPassword("demo");
+		identity.saveUser(u);
+		identity.createMembership(user, group);
+		return String.format("committee %s: %,d tasks of the 团委's first branches offered to %s in %.1f s; %s", user,
+				offered.size(), group, (System.nanoTime() - t0) / 1e9, app.analyze());
 	}
 
 	private static String p(double[] sorted) {
