@@ -182,35 +182,34 @@ class TasklistQueryBenchmark {
 	 * grant on each task as for any candidate group).
 	 */
 	private static String committeeOfItsBranches(BenchmarkApplication app, String prefix) throws Exception {
-		IdentityService identity = app.bean(IdentityService.class);
 		TaskService tasks = app.bean(TaskService.class);
+		var jdbc = app.bean(org.springframework.jdbc.core.simple.JdbcClient.class);
 		String user = prefix + "r";
 		String group = "org" + prefix + "Rcommittee";
-		if (identity.createUserQuery().userId(user).count() > 0) {
-			return "committee " + user + ": kept from an earlier run";
+		// the committee and its member as any other: through the organisation's import
+		app.bean(org.cyl.excellence.organization.OrganizationImport.class)
+			.importCsv(Map.of(org.cyl.excellence.organization.OrganizationImport.ORGANIZATIONS,
+					("code,name,type,parent_code,party_org_code\n" + prefix + "R,测试团委R" + prefix + ",团委,1,\n")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					org.cyl.excellence.organization.OrganizationImport.MEMBERS,
+					"league_no,name,org_code,cadre,username\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					org.cyl.excellence.organization.OrganizationImport.ROLES,
+					("username,name,org_code,role,email\n" + user + ",委员R" + prefix + "," + prefix + "R,committee,\n")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		if (tasks.createTaskQuery().taskCandidateGroup(group).count() > 0) {
+			return "committee " + user + ": its tasks kept from an earlier run";
 		}
 		int wanted = Integer.getInteger("committeeTasks", 3000);
-		List<String> ids = app.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-			.sql("""
-					select c.task_id_ from act_ru_identitylink c
-					join act_ru_identitylink s on s.task_id_ = c.task_id_ and s.type_ = 'candidate' and s.group_id_ like ?
-					where c.type_ = 'candidate' and c.group_id_ = ? order by s.group_id_, c.task_id_""")
+		List<String> ids = jdbc.sql("""
+				select c.task_id_ from act_ru_identitylink c
+				join act_ru_identitylink s on s.task_id_ = c.task_id_ and s.type_ = 'candidate' and s.group_id_ like ?
+				where c.type_ = 'candidate' and c.group_id_ = ? order by s.group_id_, c.task_id_""")
 			.params("org" + prefix + "B%secretary", "org" + prefix + "committee")
 			.query(String.class)
 			.list();
 		List<String> offered = ids.subList(0, Math.min(wanted, ids.size()));
 		long t0 = System.nanoTime();
 		BenchmarkApplication.rate(offered.size(), THREADS, (k) -> tasks.addCandidateGroup(offered.get(k), group));
-		var g = identity.newGroup(group);
-		g.setName("测试团委R");
-		g.setType("committee");
-		identity.saveGroup(g);
-		var u = identity.newUser(user);
-		u.setFirstName("团委委员");
-		u.setLastName("R");
-		u.setPassword("demo");
-		identity.saveUser(u);
-		identity.createMembership(user, group);
 		return String.format("committee %s: %,d tasks of the 团委's first branches offered to %s in %.1f s; %s", user,
 				offered.size(), group, (System.nanoTime() - t0) / 1e9, app.analyze());
 	}
