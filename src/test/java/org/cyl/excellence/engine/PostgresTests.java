@@ -161,6 +161,26 @@ class PostgresTests {
 	}
 
 	/**
+	 * A database on which an earlier version made the grants' indexes with the resource
+	 * only included: at start they are dropped, and the indexes of this version made.
+	 */
+	@Test
+	void indexesOfAnEarlierVersionAreReplacedAtStart() {
+		for (String name : PostgresTuning.REPLACED) {
+			jdbc.sql("create index " + name + " on act_ru_authorization (group_id_, resource_type_, type_)"
+					+ " include (perms_, resource_id_)")
+				.update();
+		}
+		for (String name : PostgresTuning.INDEXES.keySet()) {
+			jdbc.sql("drop index " + name).update();
+		}
+		context.getBean(PostgresTuning.class).afterSingletonsInstantiated();
+		assertThat(jdbc.sql("select indexname from pg_indexes where indexname like 'excellence\\_%'")
+			.query(String.class)
+			.list()).containsExactlyInAnyOrderElementsOf(PostgresTuning.INDEXES.keySet());
+	}
+
+	/**
 	 * Tasklist's task queries as PostgreSQL runs them, rewritten (TaskListQueries: the
 	 * authorization check is rewritten on PostgreSQL only; with the indexes of
 	 * PostgresTuning): a campaign's branches at their first tasks, one of them claimed,
