@@ -107,6 +107,9 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 
 	private static final String DISTINCT_COUNT = "select count(distinct RES.ID_ )";
 
+	/** The count as Camunda writes it for PostgreSQL: a count of a distinct sub-query. */
+	private static final String DISTINCT_COUNT_SUBQUERY = "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ ";
+
 	/** … from the tasks and their definitions only (the grants' join follows). */
 	private static final String ONLY_DEFINITION = " from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_";
 
@@ -179,9 +182,16 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 			// every join finds at most one row per task: the task's definition by its
 			// primary key, and two sets without duplicates; so nothing repeats a task,
 			// and the distinct would only sort every visible task once more
-			select = select.startsWith(DISTINCT_LIST) ? "select RES." + select.substring(DISTINCT_LIST.length())
-					: select.startsWith(DISTINCT_COUNT)
-							? "select count(RES.ID_ )" + select.substring(DISTINCT_COUNT.length()) : select;
+			select = select.startsWith(
+					DISTINCT_LIST)
+							? "select RES." + select.substring(DISTINCT_LIST.length())
+							: select.startsWith(
+									DISTINCT_COUNT)
+											? "select count(RES.ID_ )" + select.substring(DISTINCT_COUNT.length())
+											: select.startsWith(DISTINCT_COUNT_SUBQUERY)
+													? "SELECT COUNT(*) FROM (SELECT RES.ID_ "
+															+ select.substring(DISTINCT_COUNT_SUBQUERY.length())
+													: select;
 		}
 		String rest = select
 				+ " left join ( select distinct G.RESOURCE_ID_ from AUTH_GRANTS G ) AUTH_T on AUTH_T.RESOURCE_ID_ = RES.ID_"

@@ -118,6 +118,16 @@ class TaskListQueriesTests {
 				"inner join ACT_RU_EXECUTION E on RES.PROC_INST_ID_ = E.ID_ inner join ACT_RE_PROCDEF D")))
 			.contains("select count(distinct RES.ID_ )");
 		assertThat(TaskListQueries.rewrite(MINE)).contains("select distinct RES.ID_");
+		// the count as Camunda writes it for PostgreSQL, a count of a distinct sub-query:
+		// the same
+		String postgres = CHECKED.replace("select count(distinct RES.ID_ ) from",
+				"SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from") + " ) countDistinct";
+		assertThat(TaskListQueries.rewrite(postgres))
+			.contains("SELECT COUNT(*) FROM (SELECT RES.ID_ from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D")
+			.endsWith(") countDistinct");
+		assertThat(TaskListQueries.rewrite(postgres.replace("inner join ACT_RE_PROCDEF D",
+				"inner join ACT_RU_EXECUTION E on RES.PROC_INST_ID_ = E.ID_ inner join ACT_RE_PROCDEF D")))
+			.contains("SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from");
 		// without groups
 		assertThat(TaskListQueries
 			.authorizationRewrite(CHECKED.replace(" OR A.GROUP_ID_ IN ( ? , ? )", "").replaceAll("\\s+", " ")))
