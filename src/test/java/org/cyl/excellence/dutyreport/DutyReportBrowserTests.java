@@ -83,7 +83,11 @@ class DutyReportBrowserTests {
 		assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
 			.isLessThanOrEqualTo(390);
 		tap(driver.findElement(By.cssSelector("button[type=submit]")));
-		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "感谢您的评议"));
+		// the submission loads a new page: the heading found may be the old page's, gone
+		// before its text is read (Chromium: "Node … does not belong to the document"),
+		// so a failed read is tried again until the wait's end
+		waiting().ignoring(org.openqa.selenium.WebDriverException.class)
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "感谢您的评议"));
 		Chromium.screenshot(driver, "dr-3-ballot-done");
 		String poll = (String) this.duty.support.runtimeService.getVariable(pid, "pollId");
 		assertThat(this.duty.support.jdbc.sql("select count(*) from ballot where appraisal_id = ?")

@@ -147,23 +147,41 @@ public class MemberAppraisalTestSupport {
 
 	/**
 	 * Records approved grades of this year for members, as an approved branch sheet
-	 * would: for other modules' tests (the commendation's 优秀团员 eligibility).
+	 * would: for other modules' tests (the commendation's 优秀团员 eligibility). A branch has
+	 * one sheet a year (member_appraisal_branch_once_a_year): the branch's sheet of this
+	 * year is taken where there is one (written here before, or by an appraisal the test
+	 * ran), else one is made; a member's grade already on it is replaced.
 	 */
 	public static void approvedGrades(JdbcClient jdbc, String branchCode, Map<String, String> gradeByLeagueNo) {
-		String id = java.util.UUID.randomUUID().toString();
 		int year = LocalDate.now().getYear();
-		jdbc.sql("""
-				insert into member_appraisal (id, committee_code, appraisal_year, self_assessment_due, meeting_due,
-				  initiator, started_at, process_instance_id) values (?, ?, ?, current_date, current_date, 'test',
-				  current_timestamp, 'test')""").params(id, "T" + id.substring(0, 8), year).update();
-		jdbc.sql("""
-				insert into member_appraisal_branch (appraisal_id, branch_code, appraisal_year, process_instance_id,
-				  status, decided_at) values (?, ?, ?, 'test', 'APPROVED', current_timestamp)""")
-			.params(id, branchCode, year)
-			.update();
-		gradeByLeagueNo.forEach((no, grade) -> jdbc.sql("""
-				insert into member_appraisal_entry (appraisal_id, branch_code, league_no, member_name, grade)
-				values (?, ?, ?, ?, ?)""").params(id, branchCode, no, no, grade).update());
+		String id = jdbc
+			.sql("select appraisal_id from member_appraisal_branch where appraisal_year = ? and branch_code = ?")
+			.params(year, branchCode)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		if (id == null) {
+			id = java.util.UUID.randomUUID().toString();
+			jdbc.sql("""
+					insert into member_appraisal (id, committee_code, appraisal_year, self_assessment_due, meeting_due,
+					  initiator, started_at, process_instance_id) values (?, ?, ?, current_date, current_date, 'test',
+					  current_timestamp, 'test')""").params(id, "T" + id.substring(0, 8), year).update();
+			jdbc.sql("""
+					insert into member_appraisal_branch (appraisal_id, branch_code, appraisal_year, process_instance_id,
+					  status, decided_at) values (?, ?, ?, 'test', 'APPROVED', current_timestamp)""")
+				.params(id, branchCode, year)
+				.update();
+		}
+		String sheet = id;
+		gradeByLeagueNo.forEach((no, grade) -> {
+			if (jdbc.sql("update member_appraisal_entry set grade = ? where appraisal_id = ? and league_no = ?")
+				.params(grade, sheet, no)
+				.update() == 0) {
+				jdbc.sql("""
+						insert into member_appraisal_entry (appraisal_id, branch_code, league_no, member_name, grade)
+						values (?, ?, ?, ?, ?)""").params(sheet, branchCode, no, no, grade).update();
+			}
+		});
 	}
 
 	/** Changes a member's approved grades of this year (a test's detour). */

@@ -119,8 +119,10 @@ class SubmissionBoundaryTests {
 				PartyRecommendationTestSupport.launchForm("ACTIVIST"));
 		this.support.submitThrough(this::probeThenSubmit);
 		try {
-			drive(campaign);
+			// the year's 团员教育评议 first: the campaign's recommendation then finds its
+			// candidates' grades on the branch's one sheet of the year
 			driveMemberAppraisal();
+			drive(campaign);
 			driveDutyReport();
 			drivePartyRecommendation(round);
 		}
