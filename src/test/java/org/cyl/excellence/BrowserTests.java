@@ -1,7 +1,6 @@
 package org.cyl.excellence;
 
 import java.io.IOException;
-import java.time.Duration;
 
 import org.cyl.excellence.campaign.CampaignTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,7 @@ class BrowserTests {
 	}
 
 	private WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	/**

@@ -4,13 +4,17 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -66,6 +70,20 @@ public final class Chromium {
 	private static String env(String name, String fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	/**
+	 * A wait of up to 30 s for a condition in the browser, for every browser test. A
+	 * condition that fails with an error of the browser is tried again until then: an
+	 * element found on a page that a click or a submission is replacing can be gone
+	 * before its text is read, and Chromium answers that with "Node with given id does
+	 * not belong to the document", not with a stale element (a full build failed on it
+	 * once). A condition never met still fails, at the end of the wait.
+	 */
+	public static WebDriverWait waiting(WebDriver driver) {
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+		wait.ignoring(WebDriverException.class);
+		return wait;
 	}
 
 }

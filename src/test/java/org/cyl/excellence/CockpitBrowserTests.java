@@ -1,7 +1,6 @@
 package org.cyl.excellence;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -57,7 +56,7 @@ class CockpitBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static void screenshot(String name) throws IOException {

@@ -65,7 +65,7 @@ class PublicPledgeBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static long number(String script) {

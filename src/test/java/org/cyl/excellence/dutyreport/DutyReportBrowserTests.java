@@ -1,7 +1,6 @@
 package org.cyl.excellence.dutyreport;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -83,11 +82,7 @@ class DutyReportBrowserTests {
 		assertThat(((Number) driver.executeScript("return document.documentElement.scrollWidth")).intValue())
 			.isLessThanOrEqualTo(390);
 		tap(driver.findElement(By.cssSelector("button[type=submit]")));
-		// the submission loads a new page: the heading found may be the old page's, gone
-		// before its text is read (Chromium: "Node … does not belong to the document"),
-		// so a failed read is tried again until the wait's end
-		waiting().ignoring(org.openqa.selenium.WebDriverException.class)
-			.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "感谢您的评议"));
+		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "感谢您的评议"));
 		Chromium.screenshot(driver, "dr-3-ballot-done");
 		String poll = (String) this.duty.support.runtimeService.getVariable(pid, "pollId");
 		assertThat(this.duty.support.jdbc.sql("select count(*) from ballot where appraisal_id = ?")
@@ -101,7 +96,7 @@ class DutyReportBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static void tap(WebElement element) {

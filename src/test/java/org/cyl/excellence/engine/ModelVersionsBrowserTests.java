@@ -1,7 +1,6 @@
 package org.cyl.excellence.engine;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +71,7 @@ class ModelVersionsBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static long number(String script) {

@@ -1,7 +1,6 @@
 package org.cyl.excellence.memberappraisal;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -56,7 +55,7 @@ class MemberAppraisalBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private void logIn(String user) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class OrganizationImportBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package org.cyl.excellence.partyrecommendation;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -57,7 +56,7 @@ class PartyRecommendationBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static WebElement field(String componentId) {

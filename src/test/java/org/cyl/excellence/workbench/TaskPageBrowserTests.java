@@ -3,7 +3,6 @@ package org.cyl.excellence.workbench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -95,7 +94,7 @@ class TaskPageBrowserTests {
 	}
 
 	private static WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(30));
+		return Chromium.waiting(driver);
 	}
 
 	private static void screen(int width, int height) {
