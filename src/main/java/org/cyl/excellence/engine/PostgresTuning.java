@@ -46,11 +46,10 @@ class PostgresTuning implements SmartInitializingSingleton {
 	static final Map<String, String> INDEXES = Map.of(
 			// a group's grants: the resource type, the type (grant, not revoke), the
 			// resource, with the permissions. The resource is a key column, not only
-			// included: Camunda looks up one grant by all four (whenever it offers a task
-			// to a group), and the planner takes this index for it as readily as
-			// Camunda's
-			// unique one; with the resource only included, it read all of the group's
-			// grants for each lookup, 30,000 for a committee
+			// included: Camunda looks up one grant by all four (whenever it offers a
+			// task to a group), and the planner takes this index for it as readily as
+			// Camunda's unique one; with the resource only included, it read all of the
+			// group's grants for each look-up, 30,000 for a committee
 			"excellence_auth_group_resources",
 			"act_ru_authorization (group_id_, resource_type_, type_, resource_id_) include (perms_)",
 			// the same for a person's own grants (an assignee's, '*')
@@ -96,19 +95,13 @@ class PostgresTuning implements SmartInitializingSingleton {
 			log.info("Created statistics {} on ACT_RU_AUTHORIZATION's permission bits", STATISTICS);
 		}
 		for (String name : REPLACED) {
-			if (this.jdbc.sql("select count(*) from pg_indexes where indexname = ?")
-				.param(name)
-				.query(Long.class)
-				.single() > 0) {
+			if (indexExists(name)) {
 				this.jdbc.sql("drop index if exists " + name).update();
 				log.info("Dropped index {}, replaced by {}", name, INDEXES.keySet());
 			}
 		}
 		INDEXES.forEach((name, definition) -> {
-			if (this.jdbc.sql("select count(*) from pg_indexes where indexname = ?")
-				.param(name)
-				.query(Long.class)
-				.single() == 0) {
+			if (!indexExists(name)) {
 				long start = System.nanoTime();
 				this.jdbc.sql("create index if not exists " + name + " on " + definition).update();
 				log.info("Created index {} on {} in {} ms", name, definition, (System.nanoTime() - start) / 1_000_000);
@@ -119,6 +112,13 @@ class PostgresTuning implements SmartInitializingSingleton {
 					+ " tables, and Tasklist's queries slow down to seconds. Turn it on (the default), or ANALYZE"
 					+ " the database regularly.");
 		}
+	}
+
+	private boolean indexExists(String name) {
+		return this.jdbc.sql("select count(*) from pg_indexes where indexname = ?")
+			.param(name)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private boolean postgres14OrLater() {

@@ -1,5 +1,6 @@
 package org.cyl.excellence.engine;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -102,13 +103,13 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	/** The grants' columns the rewrite selects, for the permission checks. */
 	private static final Set<String> CHECKED_COLUMNS = Set.of("RESOURCE_ID_", "RESOURCE_TYPE_", "PERMS_");
 
-	/** A list or a count of distinct tasks … */
-	private static final String DISTINCT_LIST = "select distinct RES.";
-
-	private static final String DISTINCT_COUNT = "select count(distinct RES.ID_ )";
-
-	/** The count as Camunda writes it for PostgreSQL: a count of a distinct sub-query. */
-	private static final String DISTINCT_COUNT_SUBQUERY = "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ ";
+	/**
+	 * A list or a count of distinct tasks (H2's count, and PostgreSQL's: a count of a
+	 * distinct sub-query), and the same without the distinct.
+	 */
+	private static final Map<String, String> WITHOUT_DISTINCT = Map.of("select distinct RES.", "select RES.",
+			"select count(distinct RES.ID_ )", "select count(RES.ID_ )",
+			"SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ ", "SELECT COUNT(*) FROM (SELECT RES.ID_ ");
 
 	/** … from the tasks and their definitions only (the grants' join follows). */
 	private static final String ONLY_DEFINITION = " from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_";
@@ -182,16 +183,7 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 			// every join finds at most one row per task: the task's definition by its
 			// primary key, and two sets without duplicates; so nothing repeats a task,
 			// and the distinct would only sort every visible task once more
-			select = select.startsWith(
-					DISTINCT_LIST)
-							? "select RES." + select.substring(DISTINCT_LIST.length())
-							: select.startsWith(
-									DISTINCT_COUNT)
-											? "select count(RES.ID_ )" + select.substring(DISTINCT_COUNT.length())
-											: select.startsWith(DISTINCT_COUNT_SUBQUERY)
-													? "SELECT COUNT(*) FROM (SELECT RES.ID_ "
-															+ select.substring(DISTINCT_COUNT_SUBQUERY.length())
-													: select;
+			select = withoutDistinct(select);
 		}
 		String rest = select
 				+ " left join ( select distinct G.RESOURCE_ID_ from AUTH_GRANTS G ) AUTH_T on AUTH_T.RESOURCE_ID_ = RES.ID_"
@@ -208,6 +200,16 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 				? " union all select A1." + columns + " and A1.GROUP_ID_ IN " + grants.group(2) : "";
 		return "with AUTH_GRANTS as ( select A.RESOURCE_ID_ from ( select A1." + columns + " and A1.USER_ID_ in "
 				+ grants.group(1) + byGroup + " ) A where " + grants.group(3) + " ) " + rest.stripLeading();
+	}
+
+	/** The list or count without its distinct; as it is where it has none. */
+	private static String withoutDistinct(String select) {
+		for (Map.Entry<String, String> distinct : WITHOUT_DISTINCT.entrySet()) {
+			if (select.startsWith(distinct.getKey())) {
+				return distinct.getValue() + select.substring(distinct.getKey().length());
+			}
+		}
+		return select;
 	}
 
 	/** Whether the permission checks use only the columns the rewrite selects. */

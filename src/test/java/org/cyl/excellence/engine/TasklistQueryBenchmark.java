@@ -169,7 +169,7 @@ class TasklistQueryBenchmark {
 	}
 
 	private static String roleOf(String user, String prefix) {
-		return user.endsWith("s1") ? " 支书" : user.endsWith("r") ? " 团委" : user.endsWith("c") ? " 团委" : " 团总支";
+		return user.endsWith("s1") ? " 支书" : (user.endsWith("r") || user.endsWith("c")) ? " 团委" : " 团总支";
 	}
 
 	/**
