@@ -3,7 +3,6 @@ package org.cyl.excellence.campaign;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,12 +12,11 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.cyl.excellence.ApplicationTest;
 import org.cyl.excellence.TestHttp;
+import org.cyl.excellence.organization.FanOutTestSupport;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +42,7 @@ class CampaignWithdrawalTests {
 	ListBranchesDelegate listBranches;
 
 	@Autowired
-	PlatformTransactionManager transactions;
+	FanOutTestSupport fanOut;
 
 	private TestHttp as(String user) {
 		return TestHttp.basic(this.port, user, "demo");
@@ -173,17 +171,9 @@ class CampaignWithdrawalTests {
 		assertThat(chunks).hasSize(2);
 		long retriedBefore = this.withdrawal.retried();
 
-		CountDownLatch chunkRan = new CountDownLatch(1);
-		CountDownLatch release = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> chunk = threads
-				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-					this.support.managementService.executeJob(chunks.get(0).getId());
-					chunkRan.countDown();
-					await(release);
-				}));
-			assertThat(chunkRan.await(60, TimeUnit.SECONDS)).as("the chunk ran").isTrue();
+		ExecutorService threads = Executors.newSingleThreadExecutor();
+		try (FanOutTestSupport.HeldOpen chunk = this.fanOut
+			.holdOpen(() -> this.support.managementService.executeJob(chunks.get(0).getId()))) {
 			Future<HttpResponse<String>> withdrawn = threads
 				.submit(() -> withdrawApi(as(p + "c"), id, "{\"reason\":\"方案有误\"}"));
 			// the withdrawal waits for a lock the chunk holds
@@ -192,14 +182,12 @@ class CampaignWithdrawalTests {
 				Thread.sleep(50);
 			}
 			assertThat(blockedSessions()).as("the withdrawal waits for the chunk").isPositive();
-			release.countDown();
-			chunk.get(60, TimeUnit.SECONDS);
+			chunk.commit();
 			HttpResponse<String> answer = withdrawn.get(60, TimeUnit.SECONDS);
 			assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 			assertThat(answer.body()).contains("活动已撤销");
 		}
 		finally {
-			release.countDown();
 			threads.shutdownNow();
 		}
 		assertThat(this.withdrawal.retried() - retriedBefore).as("tried again").isPositive();
@@ -229,18 +217,6 @@ class CampaignWithdrawalTests {
 			return this.support.jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
 				.query(Long.class)
 				.single();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			if (!latch.await(60, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("not released");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -3,10 +3,8 @@ package org.cyl.excellence.memberappraisal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,8 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,9 +51,6 @@ class MemberAppraisalProcessTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	PlatformTransactionManager transactions;
 
 	String prefix;
 
@@ -199,18 +192,8 @@ class MemberAppraisalProcessTests {
 		Job first = this.fanOut.jobs(generalBranch.getId(), CHUNK).get(0);
 		Job second = this.fanOut.jobs(committee.getId(), CHUNK).get(0);
 
-		CountDownLatch firstRan = new CountDownLatch(1);
-		CountDownLatch commitFirst = new CountDownLatch(1);
-		ExecutorService threads = Executors.newFixedThreadPool(2);
-		try {
-			Future<?> firstRun = threads
-				.submit(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-					this.fanOut.run(first);
-					firstRan.countDown();
-					await(commitFirst);
-				}));
-			assertThat(firstRan.await(60, TimeUnit.SECONDS)).isTrue();
-			Future<?> secondRun = threads.submit(() -> this.fanOut.run(second));
+		try (FanOutTestSupport.HeldOpen firstRun = this.fanOut.holdOpen(() -> this.fanOut.run(first))) {
+			Future<?> secondRun = CompletableFuture.runAsync(() -> this.fanOut.run(second));
 			// the second waits for the first's branches, or gives up waiting; without the
 			// database's key it would start them again, seeing none
 			try {
@@ -219,13 +202,8 @@ class MemberAppraisalProcessTests {
 			catch (TimeoutException | ExecutionException ex) {
 				// waiting, or failed: both end in the assertions below
 			}
-			commitFirst.countDown();
-			firstRun.get(60, TimeUnit.SECONDS);
+			firstRun.commit();
 			assertThatThrownBy(() -> secondRun.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
-		}
-		finally {
-			commitFirst.countDown();
-			threads.shutdown();
 		}
 		assertThat(branchInstances()).as("processes ever started").isEqualTo(2);
 		// taken up again, as the job executor retries it: the branches are skipped
@@ -239,16 +217,6 @@ class MemberAppraisalProcessTests {
 				select count(*) from member_appraisal_branch b join member_appraisal a on a.id = b.appraisal_id
 				where a.committee_code in (?, ?)""").params(this.prefix, this.prefix + "G").query(Long.class).single())
 			.isEqualTo(2);
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Test

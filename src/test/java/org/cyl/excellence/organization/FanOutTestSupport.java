@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -310,6 +312,64 @@ public class FanOutTestSupport {
 		finally {
 			threads.shutdown();
 		}
+	}
+
+	/**
+	 * Runs {@code work} in a transaction on a thread of its own and keeps the transaction
+	 * open, with what it wrote and locked, until {@link HeldOpen#commit}: what work on
+	 * another node meets at that moment. Answers once the work has run (fails if it does
+	 * not within a minute, or fails itself).
+	 */
+	public HeldOpen holdOpen(Runnable work) throws Exception {
+		return new HeldOpen(work);
+	}
+
+	/** A transaction held open by {@link #holdOpen}; closing it lets it commit. */
+	public final class HeldOpen implements AutoCloseable {
+
+		private final CountDownLatch release = new CountDownLatch(1);
+
+		private final ExecutorService thread = Executors.newSingleThreadExecutor();
+
+		private final Future<?> run;
+
+		private HeldOpen(Runnable work) throws Exception {
+			CountDownLatch ran = new CountDownLatch(1);
+			this.run = this.thread
+				.submit(() -> new TransactionTemplate(FanOutTestSupport.this.transactions).executeWithoutResult((s) -> {
+					work.run();
+					ran.countDown();
+					try {
+						if (!this.release.await(60, TimeUnit.SECONDS)) {
+							throw new IllegalStateException("not released");
+						}
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						throw new IllegalStateException(ex);
+					}
+				}));
+			long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			while (!ran.await(50, TimeUnit.MILLISECONDS)) {
+				if (this.run.isDone()) {
+					this.run.get();
+				}
+				assertThat(System.nanoTime()).as("the work ran").isLessThan(until);
+			}
+		}
+
+		/** Lets the transaction commit, and waits until it has. */
+		public void commit() throws Exception {
+			this.release.countDown();
+			this.run.get(60, TimeUnit.SECONDS);
+		}
+
+		@Override
+		public void close() {
+			this.release.countDown();
+			this.thread.shutdownNow();
+		}
+
 	}
 
 	/** A run that failed because another did. */
