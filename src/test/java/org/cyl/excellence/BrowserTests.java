@@ -199,7 +199,7 @@ class BrowserTests {
 		logIn("committee12", "demo");
 		waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "全部待办"));
 		driver.findElement(By.xpath("//a[contains(.,'发起流程') or contains(.,'Start process')]")).click();
-		waiting().until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space(.)='创先争优活动']"))).click();
+		Chromium.click(driver, By.xpath("//a[normalize-space(.)='创先争优活动']"));
 		waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_Title']")));
 		java.time.LocalDate today = java.time.LocalDate.now();
 		type("Field_Title", "浏览器发起的创先争优活动");
@@ -236,7 +236,7 @@ class BrowserTests {
 		clickInView(driver.findElement(By.cssSelector("input[type=radio][id$='-Field_PledgeNames-1']")));
 		screenshot("09-campaign-start-form");
 		var start = driver.findElement(By.xpath("//button[normalize-space(.)='发起' or normalize-space(.)='Start']"));
-		waiting().until(ExpectedConditions.elementToBeClickable(start)).click();
+		Chromium.click(driver, start);
 		waiting().until((d) -> this.support.jdbc.sql("select count(*) from campaign where title = '浏览器发起的创先争优活动'")
 			.query(Integer.class)
 			.single() == 1);
@@ -289,7 +289,7 @@ class BrowserTests {
 
 		// she releases it (it goes back to her branch's secretaries) and takes it again
 		driver.findElement(release).click();
-		waiting().until(ExpectedConditions.elementToBeClickable(claim)).click();
+		Chromium.click(driver, claim);
 		waiting().until(ExpectedConditions.elementToBeClickable(release));
 
 		// the diagram and the history of their own task
@@ -515,7 +515,7 @@ class BrowserTests {
 		var complete = driver
 			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", complete);
-		waiting().until(ExpectedConditions.elementToBeClickable(complete)).click();
+		Chromium.click(driver, complete);
 		waiting().until((d) -> this.support.taskService.createTaskQuery()
 			.processInstanceId(pid)
 			.taskDefinitionKey("Task_CommitteeReview")
@@ -617,7 +617,7 @@ class BrowserTests {
 		var complete = driver
 			.findElement(By.xpath("//button[normalize-space(.)='Complete' or normalize-space(.)='完成']"));
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", complete);
-		waiting().until(ExpectedConditions.elementToBeClickable(complete)).click();
+		Chromium.click(driver, complete);
 		waiting().until((d) -> this.support.taskService.createTaskQuery()
 			.processInstanceId(commendation)
 			.taskDefinitionKey("Task_VerifyObjection")

@@ -7,13 +7,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -84,6 +88,31 @@ public final class Chromium {
 		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
 		wait.ignoring(WebDriverException.class);
 		return wait;
+	}
+
+	/**
+	 * Clicks the element once it is clickable and takes the click: a click that another
+	 * element would receive (a help text over a list still being drawn, a dialog fading
+	 * in) fails in Chromium and is tried again, as in {@link #waiting}.
+	 */
+	public static void click(WebDriver driver, By element) {
+		click(driver, ExpectedConditions.elementToBeClickable(element));
+	}
+
+	/** As {@link #click(WebDriver, By)}, for an element already found. */
+	public static void click(WebDriver driver, WebElement element) {
+		click(driver, ExpectedConditions.elementToBeClickable(element));
+	}
+
+	private static void click(WebDriver driver, ExpectedCondition<WebElement> clickable) {
+		waiting(driver).until((d) -> {
+			WebElement element = clickable.apply(d);
+			if (element == null) {
+				return false;
+			}
+			element.click();
+			return true;
+		});
 	}
 
 }

@@ -255,7 +255,7 @@ class WorkbenchBrowserTests {
 
 	private static void tap(WebElement element) {
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+		Chromium.click(driver, element);
 	}
 
 	/** The task page's form, rendered by form-js. */

@@ -101,7 +101,7 @@ class DutyReportBrowserTests {
 
 	private static void tap(WebElement element) {
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
+		Chromium.click(driver, element);
 	}
 
 }
