@@ -1,6 +1,5 @@
 package org.cyl.excellence.engine;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,8 +12,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterManager;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A list of a Tasklist filter ({@code POST /filter/{id}/list}, HAL) reads the filter
@@ -56,7 +53,7 @@ public class FilterReads extends AbstractProcessEnginePlugin {
 
 		@Override
 		public FilterEntity findFilterById(String filterId) {
-			Map<String, FilterEntity> read = readInThisRequest();
+			Map<String, FilterEntity> read = RequestMaps.ofThisRequest(REQUEST);
 			String person = person();
 			if (read == null || filterId == null || person == null) {
 				READS.incrementAndGet();
@@ -73,24 +70,6 @@ public class FilterReads extends AbstractProcessEnginePlugin {
 				read.put(key, copy(filter));
 			}
 			return filter;
-		}
-
-		/**
-		 * The filters read in the current HTTP request (Spring's request attributes, set
-		 * for every request); null outside one.
-		 */
-		@SuppressWarnings("unchecked")
-		private static Map<String, FilterEntity> readInThisRequest() {
-			RequestAttributes request = RequestContextHolder.getRequestAttributes();
-			if (request == null) {
-				return null;
-			}
-			Object read = request.getAttribute(REQUEST, RequestAttributes.SCOPE_REQUEST);
-			if (read == null) {
-				read = new HashMap<String, FilterEntity>();
-				request.setAttribute(REQUEST, read, RequestAttributes.SCOPE_REQUEST);
-			}
-			return (Map<String, FilterEntity>) read;
 		}
 
 		/** The person the command runs for, with their groups; null without one. */
