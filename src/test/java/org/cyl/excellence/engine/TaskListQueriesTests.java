@@ -146,6 +146,30 @@ class TaskListQueriesTests {
 	}
 
 	@Test
+	void aPageOfASharedFilterIsFoundFirstAndThenSorted() {
+		// a list with the authorization check, as the engine writes a page of it
+		String list = CHECKED.replace("select count(distinct RES.ID_ )", "select distinct RES.*")
+				+ " order by RES.CREATE_TIME_ desc LIMIT ? OFFSET ?";
+		String rewritten = TaskListQueries.rewrite(list);
+		assertThat(rewritten).startsWith("with AUTH_GRANTS as (")
+			.contains(") select RES.* from ( select RES.* from ACT_RU_TASK RES inner join ACT_RE_PROCDEF D")
+			.endsWith(" offset 0 ) RES order by RES.CREATE_TIME_ desc LIMIT ? OFFSET ?");
+		assertThat(rewritten.replaceAll("[^?]", "")).isEqualTo(list.replaceAll("[^?]", ""));
+		// without the check (or on H2): the page as it was
+		assertThat(TaskListQueries.rewrite(list, false)).doesNotContain("offset 0");
+		// an order by a column selected by name
+		assertThat(TaskListQueries.setFirst(TaskListQueries.rewrite(CLAIMABLE, false)))
+			.startsWith("select RES.* from ( select distinct RES.ID_ from ACT_RU_TASK RES WHERE")
+			.endsWith(" offset 0 ) RES order by RES.ID_ asc LIMIT ? OFFSET ?");
+		// an order by a column not selected, a count, an order by anything but the task's
+		// columns: left as they are
+		assertThat(TaskListQueries.rewrite(MINE)).doesNotContain("offset 0");
+		assertThat(TaskListQueries.rewrite(CHECKED)).doesNotContain("offset 0");
+		assertThat(TaskListQueries.rewrite(list.replace("order by RES.CREATE_TIME_ desc", "order by D.KEY_ asc")))
+			.doesNotContain("offset 0");
+	}
+
+	@Test
 	void anythingElseRunsAsCamundaWroteIt() {
 		assertThat(TaskListQueries.rewrite("select * from ACT_RU_TASK where ID_ = ?")).isNull();
 		// the links used elsewhere too (a sorting, another condition): left alone
@@ -282,6 +306,14 @@ class TaskListQueriesTests {
 					List<Task> listed = filters.list(id);
 					assertThat(ids(listed)).as(filter.getKey() + " of " + user).isEqualTo(filter.getValue());
 					assertThat(filters.count(id)).as(filter.getKey() + " of " + user).isEqualTo(listed.size());
+					// a page of it, newest first, as Tasklist asks for it
+					List<Task> page = filters.listPage(id, tasks.createTaskQuery().orderByTaskCreateTime().desc(), 1,
+							2);
+					assertThat(ids(page)).as("a page of " + filter.getKey() + " of " + user)
+						.hasSize(Math.max(0, Math.min(2, listed.size() - 1)))
+						.isSubsetOf(filter.getValue());
+					assertThat(page).extracting(Task::getCreateTime)
+						.isSortedAccordingTo(java.util.Comparator.reverseOrder());
 				}
 			}
 			finally {
