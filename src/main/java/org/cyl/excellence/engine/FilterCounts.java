@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.query.Query;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * A list of a Tasklist filter ({@code POST /filter/{id}/list}, HAL) runs the filter's
@@ -64,19 +63,17 @@ public class FilterCounts extends AbstractProcessEnginePlugin {
 
 		@Override
 		public <T, Q extends Query<?, T>> List<T> list(String filterId, Q extendingQuery) {
-			String key = key(filterId, extendingQuery);
 			List<T> all = super.list(filterId, extendingQuery);
-			remember(key, all.size());
+			remember(filterId, extendingQuery, all.size());
 			return all;
 		}
 
 		@Override
 		public <T, Q extends Query<?, T>> List<T> listPage(String filterId, Q extendingQuery, int firstResult,
 				int maxResults) {
-			String key = key(filterId, extendingQuery);
 			List<T> page = super.listPage(filterId, extendingQuery, firstResult, maxResults);
 			if (firstResult >= 0 && page.size() < maxResults && (firstResult == 0 || !page.isEmpty())) {
-				remember(key, (long) firstResult + page.size());
+				remember(filterId, extendingQuery, (long) firstResult + page.size());
 			}
 			return page;
 		}
@@ -84,7 +81,7 @@ public class FilterCounts extends AbstractProcessEnginePlugin {
 		@Override
 		public Long count(String filterId, Query<?, ?> extendingQuery) {
 			Map<String, Long> totals = RequestMaps.ofThisRequest(REQUEST);
-			String key = (totals != null) ? key(filterId, extendingQuery) : null;
+			String key = (totals != null && !totals.isEmpty()) ? key(filterId, extendingQuery) : null;
 			Long known = (key != null) ? totals.remove(key) : null;
 			if (known != null) {
 				ANSWERED.incrementAndGet();
@@ -93,20 +90,21 @@ public class FilterCounts extends AbstractProcessEnginePlugin {
 			return super.count(filterId, extendingQuery);
 		}
 
-		private void remember(String key, long total) {
-			Map<String, Long> totals = (key != null) ? RequestMaps.ofThisRequest(REQUEST) : null;
-			if (totals != null) {
+		private void remember(String filterId, Query<?, ?> extendingQuery, long total) {
+			Map<String, Long> totals = RequestMaps.ofThisRequest(REQUEST);
+			String key = (totals != null) ? key(filterId, extendingQuery) : null;
+			if (key != null) {
 				totals.put(key, total);
 			}
 		}
 
 		/**
 		 * The person (with groups and tenants), the filter and the extending query, as
-		 * one string; null where a total is not to be kept: outside a request, without a
-		 * person, or for a query other than a task query.
+		 * one string; null where a total is not to be kept: without a person, or for a
+		 * query other than a task query.
 		 */
 		private String key(String filterId, Query<?, ?> extendingQuery) {
-			if (filterId == null || RequestContextHolder.getRequestAttributes() == null) {
+			if (filterId == null) {
 				return null;
 			}
 			IdentityService identity = this.configuration.getIdentityService();

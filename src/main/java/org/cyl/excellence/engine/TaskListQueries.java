@@ -185,9 +185,8 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	static String setFirst(String sql) {
 		int select = 0;
 		if (sql.startsWith("with ")) {
-			int open = sql.indexOf('(');
-			int close = closing(sql, open);
-			if (open < 0 || close < 0) {
+			int close = closing(sql, sql.indexOf('('));
+			if (close < 0) {
 				return null;
 			}
 			select = close + 2;
@@ -200,10 +199,11 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 		if (from < 0 || from > page.start()) {
 			return null;
 		}
-		String columns = sql.substring(select, from);
-		boolean selected = columns.matches("select (?:distinct )?RES\\.\\*") || ORDER_COLUMN.matcher(page.group(1))
-			.results()
-			.allMatch((c) -> Pattern.compile("\\bRES\\." + c.group(1) + "(?:,|$)").matcher(columns).find());
+		String columns = sql.substring(select, from) + ",";
+		boolean selected = columns.equals("select RES.*,") || columns.equals("select distinct RES.*,")
+				|| ORDER_COLUMN.matcher(page.group(1))
+					.results()
+					.allMatch((c) -> columns.contains(" RES." + c.group(1) + ","));
 		if (!selected) {
 			return null;
 		}
@@ -214,11 +214,11 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	/** Where the parenthesis opened at {@code open} closes; -1 where it does not. */
 	private static int closing(String sql, int open) {
 		int depth = 0;
-		for (int i = Math.max(open, 0); i < sql.length(); i++) {
+		for (int i = open; i >= 0 && i < sql.length(); i++) {
 			char c = sql.charAt(i);
 			depth += (c == '(') ? 1 : (c == ')') ? -1 : 0;
 			if (depth == 0) {
-				return (open < 0) ? -1 : i;
+				return i;
 			}
 		}
 		return -1;
@@ -291,15 +291,7 @@ public class TaskListQueries extends AbstractProcessEnginePlugin {
 	 * Whether the SQL is one expression in parentheses: "( … )", not "( … ) OR ( … )".
 	 */
 	private static boolean enclosed(String sql) {
-		int depth = 0;
-		for (int i = 0; i < sql.length(); i++) {
-			char c = sql.charAt(i);
-			depth += (c == '(') ? 1 : (c == ')') ? -1 : 0;
-			if (depth == 0 && i < sql.length() - 1) {
-				return false;
-			}
-		}
-		return sql.startsWith("(") && depth == 0;
+		return sql.startsWith("(") && closing(sql, 0) == sql.length() - 1;
 	}
 
 	private static String linksRewrite(String s) {

@@ -71,9 +71,7 @@ class FilterCountsTests {
 		List<String> groups = TaskListQueriesTests.groupsOf(this.identity, SECRETARY);
 		TestHttp overBasic = TestHttp.basic(this.port, SECRETARY, "demo");
 		TestHttp tasklist = TestHttp.login(this.port, SECRETARY, "demo");
-		assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").statusCode()).isEqualTo(200);
-		Map<String, String> session = Map.of("Accept", "application/hal+json", "X-XSRF-TOKEN",
-				tasklist.cookie("XSRF-TOKEN").orElseThrow());
+		Map<String, String> session = FilterReadsTests.halInSession(tasklist);
 		List<Filter> shared = this.filters.createTaskFilterQuery()
 			.list()
 			.stream()
@@ -84,8 +82,9 @@ class FilterCountsTests {
 				{ 5, 15 } };
 		int fromAPage = 0;
 		for (Filter filter : shared) {
-			long total = as(groups, () -> this.filters.count(filter.getId(),
-					this.tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))));
+			long total = TaskListQueriesTests.as(this.identity, SECRETARY, groups,
+					() -> this.filters.count(filter.getId(),
+							this.tasks.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new))));
 			for (int[] page : pages) {
 				for (boolean basic : new boolean[] { true, false }) {
 					long before = FilterCounts.answeredFromAPage();
@@ -134,16 +133,6 @@ class FilterCountsTests {
 		HttpResponse<String> again = secretary.postJson("/engine-rest/filter/" + filter + "/count", extending);
 		assertThat(JSON.readTree(again.body()).path("count").asLong()).isOne();
 		assertThat(FilterCounts.answeredFromAPage()).isEqualTo(before);
-	}
-
-	private <T> T as(List<String> groups, java.util.function.Supplier<T> query) {
-		this.identity.setAuthentication(SECRETARY, groups);
-		try {
-			return query.get();
-		}
-		finally {
-			this.identity.clearAuthentication();
-		}
 	}
 
 }

@@ -56,10 +56,7 @@ class FilterReadsTests {
 		String filter = this.filters.createFilterQuery().filterName("全部待办").singleResult().getId();
 		TestHttp overBasic = TestHttp.basic(this.port, "sec120301", "demo");
 		TestHttp tasklist = TestHttp.login(this.port, "sec120301", "demo");
-		// Tasklist's session: its first GET hands out the webapp's CSRF token
-		assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").statusCode()).isEqualTo(200);
-		Map<String, String> session = Map.of("Accept", "application/hal+json", "X-XSRF-TOKEN",
-				tasklist.cookie("XSRF-TOKEN").orElseThrow());
+		Map<String, String> session = halInSession(tasklist);
 		for (int request = 0; request < 4; request++) {
 			boolean basic = request < 2;
 			long before = FilterReads.reads();
@@ -71,6 +68,15 @@ class FilterReadsTests {
 			assertThat(FilterReads.reads() - before).as("the resource, the list and the count of one request: one read")
 				.isOne();
 		}
+	}
+
+	/**
+	 * The headers of Tasklist's HAL requests in this session: its first GET hands out the
+	 * webapp's CSRF token.
+	 */
+	static Map<String, String> halInSession(TestHttp tasklist) {
+		assertThat(tasklist.get("/camunda/api/engine/engine/default/filter").statusCode()).isEqualTo(200);
+		return Map.of("Accept", "application/hal+json", "X-XSRF-TOKEN", tasklist.cookie("XSRF-TOKEN").orElseThrow());
 	}
 
 	@Test

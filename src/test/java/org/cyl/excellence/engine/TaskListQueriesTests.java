@@ -348,12 +348,17 @@ class TaskListQueriesTests {
 	}
 
 	private <T> T as(String user, List<String> groups, Supplier<T> query) {
-		this.identity.setAuthentication(user, groups);
+		return as(this.identity, user, groups, query);
+	}
+
+	/** The query's answer with the person's authentication set, cleared after. */
+	static <T> T as(IdentityService identity, String user, List<String> groups, Supplier<T> query) {
+		identity.setAuthentication(user, groups);
 		try {
 			return query.get();
 		}
 		finally {
-			this.identity.clearAuthentication();
+			identity.clearAuthentication();
 		}
 	}
 

@@ -143,10 +143,11 @@ class TasklistQueryBenchmark {
 						BenchmarkApplication.http("GET", base + "/engine-rest/filter/" + filter + "/count", null,
 								"Accept", "application/json", "Authorization", auth));
 				long[] sees = new long[1];
-				BenchmarkApplication.Step engineList = (i) -> as(identity, user, groups, () -> filters.listPage(filter,
-						taskService.createTaskQuery().orderByTaskCreateTime().desc(), 0, 15));
+				BenchmarkApplication.Step engineList = (i) -> TaskListQueriesTests.as(identity, user, groups,
+						() -> filters.listPage(filter, taskService.createTaskQuery().orderByTaskCreateTime().desc(), 0,
+								15));
 				BenchmarkApplication.Step engineCount = (
-						i) -> sees[0] = as(identity, user, groups, () -> filters.count(filter));
+						i) -> sees[0] = TaskListQueriesTests.as(identity, user, groups, () -> filters.count(filter));
 				double[][] figures = new double[4][];
 				double[] statements = new double[4];
 				BenchmarkApplication.Step[] steps = { restList, engineList, restCount, engineCount };
@@ -222,17 +223,6 @@ class TasklistQueryBenchmark {
 	private static void expect(Response response) {
 		if (response.status() != 200) {
 			throw new IllegalStateException(response.status() + " " + response.body());
-		}
-	}
-
-	private static <T> T as(IdentityService identity, String user, List<String> groups,
-			java.util.function.Supplier<T> query) {
-		identity.setAuthentication(user, groups);
-		try {
-			return query.get();
-		}
-		finally {
-			identity.clearAuthentication();
 		}
 	}
 
